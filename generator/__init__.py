@@ -1,0 +1,1 @@
+"""One YAML file per stretch -> the site's Markdown pages: load, validate, render, write."""

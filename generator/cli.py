@@ -1,0 +1,157 @@
+"""The commands authors and `make` run: thin, they wire the stages and own printing and exits."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render
+from .load import load_folder, stretch_files
+from .model import Clinic, Stretch
+from .problems import Problem, errors_in
+from .settings import load_clinic
+from .validate import validate
+from .write import NotOurFolder, write_if_changed, write_pages
+
+OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Paths:
+    content: Path
+    docs: Path
+    config: Path
+
+    @property
+    def output(self) -> Path:
+        return self.docs / render.OUTPUT_FOLDER
+
+
+def _read_library(paths: Paths) -> tuple[list[Stretch], Clinic, list[Problem]]:
+    files, problems = load_folder(paths.content)
+    ids = {path.stem for path in stretch_files(paths.content)}
+    stretches, validation_problems = validate(files, datetime.date.today(), ids)
+    clinic, clinic_problems = load_clinic(paths.config, paths.config.as_posix())
+    return stretches, clinic, problems + validation_problems + clinic_problems
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _summary(problems: list[Problem], stretch_count: int) -> str:
+    errors = len(errors_in(problems))
+    warnings = len(problems) - errors
+    return f"{stretch_count} stretches checked: {errors} problems, {warnings} warnings"
+
+
+def check(paths: Paths) -> int:
+    """Print every problem in the library; write nothing."""
+    stretches, _, problems = _read_library(paths)
+    _print_problems(problems)
+    print(_summary(problems, len(stretch_files(paths.content))))
+    return CONTENT_PROBLEMS if errors_in(problems) else OK
+
+
+def build(paths: Paths) -> int:
+    """Write the generated pages, or nothing at all if any file has a problem."""
+    stretches, clinic, problems = _read_library(paths)
+    _print_problems(problems)
+    if errors_in(problems):
+        summary = _summary(problems, len(stretch_files(paths.content)))
+        print(f"{summary}; nothing was written", file=sys.stderr)
+        return CONTENT_PROBLEMS
+    pages = render.render_site(stretches, clinic)
+    try:
+        report = write_pages(paths.output, pages)
+    except NotOurFolder as error:
+        print(f"error: {error}", file=sys.stderr)
+        return WRONG_USAGE
+    print(
+        f"{len(stretches)} stretches: {len(report.written)} pages written, "
+        f"{report.unchanged} unchanged, {len(report.removed)} removed, in {paths.output}"
+    )
+    return OK
+
+
+def slug(name: str) -> str:
+    """ "Child's pose" -> "childs-pose"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("'", "").replace("’", "")).strip("-")
+
+
+def new(paths: Paths, name: str) -> int:
+    """Write a new stretch file full of placeholders that `check` refuses until filled in."""
+    stretch_id = slug(name)
+    if not stretch_id:
+        print(f'error: "{name}" has no letters or digits to make a file name from', file=sys.stderr)
+        return WRONG_USAGE
+    target = paths.content / f"{stretch_id}.yaml"
+    if target.exists():
+        print(f"error: {target.as_posix()} already exists; not overwriting it", file=sys.stderr)
+        return CONTENT_PROBLEMS
+    today = datetime.date.today()
+    text = render.render_new(name=name, today=today)
+    write_if_changed(target, text)
+    print(f"Wrote {target.as_posix()}. Replace every TODO, then run: python -m generator check")
+    return OK
+
+
+def watch(paths: Paths, interval: float) -> int:
+    """Rebuild whenever a stretch file or mkdocs.yml changes (for `make serve`)."""
+    build(paths)
+
+    def fingerprint() -> tuple[tuple[str, int, int], ...]:
+        files = [*paths.content.glob("*.y*ml"), paths.config]
+        return tuple(
+            (str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(files) if f.is_file()
+        )
+
+    # Polling, not inotify: it works the same in containers, editors' atomic saves and
+    # network folders, and one stat per file per second is nothing at this size.
+    seen = fingerprint()
+    print(f"Watching {paths.content} and {paths.config} (Ctrl+C to stop)")
+    try:
+        while True:
+            time.sleep(interval)
+            now = fingerprint()
+            if now != seen:
+                seen = now
+                build(paths)
+    except KeyboardInterrupt:
+        return OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--content", type=Path, default=Path("content/stretches"))
+    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every stretch file; print every problem")
+    commands.add_parser("build", help="write the generated Markdown pages")
+    new_parser = commands.add_parser("new", help="start a new stretch file from the template")
+    new_parser.add_argument("name", help='the stretch\'s name, e.g. "Piriformis stretch"')
+    watch_parser = commands.add_parser("watch", help="build, then rebuild on every change")
+    watch_parser.add_argument("--interval", type=float, default=0.5)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    arguments = _parser().parse_args(argv)
+    paths = Paths(arguments.content, arguments.docs, arguments.config)
+    if not paths.content.is_dir():
+        print(f"error: no folder {paths.content}; run from the project's root", file=sys.stderr)
+        return WRONG_USAGE
+    if arguments.command == "check":
+        return check(paths)
+    if arguments.command == "build":
+        return build(paths)
+    if arguments.command == "new":
+        return new(paths, arguments.name)
+    return watch(paths, arguments.interval)

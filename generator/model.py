@@ -1,0 +1,72 @@
+"""Plain data passed from validate to render: no I/O, no logic beyond naming."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole number or a range such as 20-30 (low == high for a single number)."""
+
+    low: int
+    high: int
+
+
+@dataclass(frozen=True)
+class Dose:
+    hold_seconds: Count | None
+    repetitions: Count
+    each_side: bool
+    times_a_day: Count
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Review:
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    reviewer: str
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """One validated stretch; `id` is its file name and URL slug."""
+
+    id: str
+    name: str
+    summary: str
+    aliases: tuple[str, ...]
+    targets: tuple[str, ...]
+    position: str
+    equipment: tuple[str, ...]
+    level: str
+    start: str
+    steps: tuple[str, ...]
+    dose: Dose
+    breathing: str
+    feel: str
+    stop_if: tuple[str, ...]
+    ask_first: tuple[str, ...]
+    easier: str
+    harder: str
+    related: tuple[str, ...]
+    sources: tuple[Source, ...]
+    review: Review
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """The clinic named in every "Talk to a physical therapist" section (all optional)."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    url: str = ""

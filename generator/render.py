@@ -1,0 +1,97 @@
+"""Stage 3, render: Stretch objects -> page texts, keyed by their path under the output folder.
+
+Escaping lives here and only here: templates are autoescaped, and author text is only ever
+placed inside HTML blocks, which Markdown passes through untouched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .model import Clinic, Count, Dose, Stretch
+
+# Where generated pages sit under docs/, and so their URL prefix (/stretches/<id>/).
+OUTPUT_FOLDER = "stretches"
+
+
+def count_in_words(count: Count) -> str:
+    """Count(20, 30) -> "20 to 30"."""
+    return str(count.low) if count.low == count.high else f"{count.low} to {count.high}"
+
+
+def _times(count: Count) -> str:
+    if count.low == count.high == 1:
+        return "once"
+    if count.low == count.high == 2:
+        return "twice"
+    return f"{count_in_words(count)} times"
+
+
+def dose_in_words(dose: Dose) -> str:
+    """E.g. "Hold 20 to 30 seconds · 3 times each side · 1 to 2 times a day"."""
+    parts = []
+    if dose.hold_seconds:
+        unit = "second" if dose.hold_seconds.high == 1 else "seconds"
+        parts.append(f"Hold {count_in_words(dose.hold_seconds)} {unit}")
+    repetitions = _times(dose.repetitions)
+    parts.append(repetitions + (" each side" if dose.each_side else ""))
+    parts.append(f"{_times(dose.times_a_day)} a day")
+    parts[0] = parts[0][0].upper() + parts[0][1:]
+    return " · ".join(parts)
+
+
+def long_date(date: datetime.date) -> str:
+    """2026-11-24 -> "24 November 2026" (no locale: the same bytes on every machine)."""
+    return f"{date.day} {date:%B} {date.year}"
+
+
+def tel(phone: str) -> str:
+    """A phone number as a tel: link wants it: digits and a leading +."""
+    return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader(__package__),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(dose_in_words=dose_in_words, long_date=long_date, tel=tel)
+    return environment
+
+
+def render_stretch(stretch: Stretch, stretches_by_id: dict[str, Stretch], clinic: Clinic) -> str:
+    """The Markdown page of one stretch."""
+    related = [stretches_by_id[other] for other in stretch.related if other in stretches_by_id]
+    template = _environment().get_template("stretch.md.j2")
+    return template.render(stretch=stretch, related=related, clinic=clinic, root="../../")
+
+
+def render_index(stretches: list[Stretch]) -> str:
+    """The page listing every stretch."""
+    return _environment().get_template("index.md.j2").render(stretches=stretches)
+
+
+def render_site(stretches: list[Stretch], clinic: Clinic) -> dict[str, str]:
+    """Every generated page, keyed by its path relative to the output folder."""
+    ordered = sorted(stretches, key=lambda stretch: stretch.name.casefold())
+    stretches_by_id = {stretch.id: stretch for stretch in stretches}
+    pages = {"index.md": render_index(ordered)}
+    for stretch in ordered:
+        pages[f"{stretch.id}.md"] = render_stretch(stretch, stretches_by_id, clinic)
+    return pages
+
+
+def render_new(name: str, today: datetime.date) -> str:
+    """A new stretch file whose every placeholder `check` refuses until it is filled in."""
+    # autoescape is for HTML; here the name is put in YAML through tojson instead.
+    template = _environment().get_template("new.yaml.j2")
+    return template.render(name=name, today=today)

@@ -1,0 +1,286 @@
+"""Stage 2, validate: loaded files -> Stretch objects, or Problems an author can act on.
+
+The JSON Schema in `schema/stretch.schema.json` is the one definition of a stretch file:
+authors' editors read it, and every per-file rule here comes from it. Only rules that
+need more than one file, or today's date, are written in Python below.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .load import FieldPath, LoadedFile, field_name
+from .model import Count, Dose, Review, Source, Stretch
+from .problems import Problem, errors_in
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Invisible or direction-changing characters can make a page say something other than
+# what a reviewer read in the file; authors never need them.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a set of fields (name: value)",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def stretch_schema() -> dict[str, Any]:
+    """The schema, read once from the package."""
+    text = resources.files(__package__).joinpath("schema/stretch.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(stretch_schema())
+
+
+def _found(file: LoadedFile, path: FieldPath, value: Any) -> str:
+    if path in file.scalar_texts:
+        return f'"{file.scalar_texts[path]}"'
+    return _type_name(value)
+
+
+def _type_name(value: Any) -> str:
+    for json_type, words in _TYPE_NAMES.items():
+        if _validator().is_type(value, json_type):
+            return words
+    return "a number"
+
+
+def _schema_message(file: LoadedFile, error: jsonschema.ValidationError) -> tuple[FieldPath, str]:
+    """Say what the schema expected and what the author wrote, in plain words."""
+    path: FieldPath = tuple(error.absolute_path)
+    # jsonschema types these loosely (they may be "unset"); here they are always set.
+    value: Any = error.instance
+    rule: Any = error.validator
+    schema: Any = error.schema
+    rule_value: Any = error.validator_value
+    if rule == "required":
+        missing = re.search(r"'(.+?)'", error.message)
+        return (*path, missing.group(1) if missing else "?"), "is missing (it is required)"
+    if rule == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extras = [key for key in value if key not in allowed]
+        key = extras[0] if extras else "?"
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f'; did you mean "{close[0]}"?' if close else f"; known fields: {', '.join(allowed)}"
+        return (*path, key), f"is not a known field{hint}"
+    found = _found(file, path, value)
+    if rule == "enum":
+        return path, f"must be one of {', '.join(map(str, rule_value))} (found {found})"
+    if rule == "type":
+        expected = _TYPE_NAMES.get(str(rule_value), str(rule_value))
+        return path, f"expected {expected}, got {_type_name(value)}"
+    if rule in {"minItems", "maxItems"}:
+        bound = "at least" if rule == "minItems" else "at most"
+        return path, f"needs {bound} {rule_value} items (found {len(value)})"
+    if rule == "uniqueItems":
+        return path, "lists the same item twice"
+    if rule == "maxLength":
+        return path, f"is too long ({len(value)} characters; at most {rule_value})"
+    if rule in {"minLength", "pattern"} and isinstance(value, str) and not value.strip():
+        return path, "must not be empty"
+    if "x-expected" in schema:
+        return path, f"must be {schema['x-expected']} (found {found})"
+    return path, f"{error.message} (found {found})"
+
+
+def _schema_problems(file: LoadedFile) -> list[Problem]:
+    problems: dict[FieldPath, Problem] = {}
+    for error in _validator().iter_errors(file.data):
+        path, message = _schema_message(file, error)
+        is_key = error.validator == "additionalProperties"
+        line, column = file.mark_of(path, key=is_key)
+        # One message per field: the first is the one an author fixes first.
+        problems.setdefault(path, Problem(file.path, line, column, field_name(path), message))
+    return sorted(problems.values())
+
+
+def _text_problems(file: LoadedFile, value: Any, path: FieldPath) -> list[Problem]:
+    """Hidden characters anywhere in an author's text."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _text_problems(file, v, (*path, k))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _text_problems(file, v, (*path, i))]
+    if isinstance(value, str):
+        if "TODO" in value:
+            line, column = file.mark_of(path)
+            message = "still holds a TODO placeholder; write the real text"
+            return [Problem(file.path, line, column, field_name(path), message)]
+        for char in value:
+            if unicodedata.category(char) in _HIDDEN_CATEGORIES and char not in "\t\n":
+                line, column = file.mark_of(path)
+                code = f"U+{ord(char):04X}"
+                message = f"contains a hidden or control character ({code}); type it again"
+                return [Problem(file.path, line, column, field_name(path), message)]
+    return []
+
+
+def _count(value: int | str) -> Count:
+    if isinstance(value, int):
+        return Count(value, value)
+    low, high = (int(part) for part in value.split("-"))
+    return Count(low, high)
+
+
+def _text(value: str) -> str:
+    """Authors' line breaks and runs of spaces mean nothing on a page: one space."""
+    return " ".join(value.split())
+
+
+def _texts(values: list[str]) -> tuple[str, ...]:
+    return tuple(_text(value) for value in values)
+
+
+def _date(
+    file: LoadedFile, path: FieldPath, text: str
+) -> tuple[datetime.date | None, Problem | None]:
+    try:
+        return datetime.date.fromisoformat(text), None
+    except ValueError:
+        line, column = file.mark_of(path)
+        message = f'is not a real date (found "{text}")'
+        return None, Problem(file.path, line, column, field_name(path), message)
+
+
+def _file_problems(file: LoadedFile, today: datetime.date) -> list[Problem]:
+    """Rules of one file that a JSON Schema can't state."""
+    problems: list[Problem] = []
+    if not file.path.endswith(".yaml") or not ID_PATTERN.match(file.stem):
+        message = (
+            f'file name "{file.stem}" must be lower-case letters, digits and single hyphens, '
+            "ending in .yaml, such as knee-to-chest.yaml"
+        )
+        problems.append(Problem(file.path, 1, 1, "", message))
+    review = file.data["review"]
+    last, last_problem = _date(file, ("review", "last_reviewed"), review["last_reviewed"])
+    due, due_problem = _date(file, ("review", "next_review"), review["next_review"])
+    problems += [p for p in (last_problem, due_problem) if p]
+    if last and due:
+        line, column = file.mark_of(("review", "next_review"))
+        where = (file.path, line, column, "review.next_review")
+        if due <= last:
+            problems.append(Problem(*where, f"must be after last_reviewed ({last.isoformat()})"))
+        elif due < today:
+            late = f"review was due on {due.isoformat()}; please review this stretch"
+            problems.append(Problem(*where, late, is_warning=True))
+    for key in ("related",):
+        for index, related_id in enumerate(file.data.get(key, [])):
+            if related_id == file.stem:
+                line, column = file.mark_of((key, index))
+                message = "a stretch can't be related to itself"
+                problems.append(Problem(file.path, line, column, f"{key}[{index}]", message))
+    return problems
+
+
+def _stretch(file: LoadedFile) -> Stretch:
+    data = file.data
+    dose, review = data["dose"], data["review"]
+    return Stretch(
+        id=file.stem,
+        name=_text(data["name"]),
+        summary=_text(data["summary"]),
+        aliases=_texts(data.get("aliases", [])),
+        targets=tuple(data["targets"]),
+        position=data["position"],
+        equipment=tuple(data["equipment"]),
+        level=data["level"],
+        start=_text(data["start"]),
+        steps=_texts(data["steps"]),
+        dose=Dose(
+            hold_seconds=_count(dose["hold_seconds"]) if "hold_seconds" in dose else None,
+            repetitions=_count(dose["repetitions"]),
+            each_side=dose["each_side"],
+            times_a_day=_count(dose["times_a_day"]),
+        ),
+        breathing=_text(data["breathing"]),
+        feel=_text(data["feel"]),
+        stop_if=_texts(data["stop_if"]),
+        ask_first=_texts(data["ask_first"]),
+        easier=_text(data.get("easier", "")),
+        harder=_text(data.get("harder", "")),
+        related=tuple(data.get("related", [])),
+        sources=tuple(
+            Source(_text(s["title"]), _text(s["publisher"]), s["url"]) for s in data["sources"]
+        ),
+        review=Review(
+            last_reviewed=datetime.date.fromisoformat(review["last_reviewed"]),
+            next_review=datetime.date.fromisoformat(review["next_review"]),
+            reviewer=_text(review["reviewer"]),
+        ),
+    )
+
+
+def _search_key(text: str) -> str:
+    """Names that differ only in case, apostrophes or spacing are the same name to a reader."""
+    return re.sub(r"[^a-z0-9]+", "", unicodedata.normalize("NFKD", text).casefold())
+
+
+def _library_problems(
+    files: list[LoadedFile], stretches: list[Stretch], ids: set[str]
+) -> list[Problem]:
+    """Rules across the library: unique names and aliases, related ids that exist."""
+    problems: list[Problem] = []
+    first_use: dict[str, str] = {}
+    for file, stretch in zip(files, stretches, strict=True):
+        names: list[tuple[FieldPath, str]] = [(("name",), stretch.name)]
+        names += [(("aliases", i), alias) for i, alias in enumerate(stretch.aliases)]
+        for path, name in names:
+            key = _search_key(name)
+            owner = first_use.setdefault(key, stretch.id)
+            if owner != stretch.id or (path != ("name",) and key == _search_key(stretch.name)):
+                line, column = file.mark_of(path)
+                where = "this stretch's name" if owner == stretch.id else f'"{owner}"'
+                message = f'"{name}" is already used by {where}; names and aliases must be unique'
+                problems.append(Problem(file.path, line, column, field_name(path), message))
+        for index, related_id in enumerate(stretch.related):
+            if related_id not in ids:
+                line, column = file.mark_of(("related", index))
+                close = difflib.get_close_matches(related_id, sorted(ids), n=1)
+                hint = f'; did you mean "{close[0]}"?' if close else ""
+                message = f'no stretch has the id "{related_id}"{hint}'
+                problems.append(Problem(file.path, line, column, f"related[{index}]", message))
+    return problems
+
+
+def validate(
+    files: list[LoadedFile], today: datetime.date, ids: set[str] | None = None
+) -> tuple[list[Stretch], list[Problem]]:
+    """Check every file and the library as a whole; return the valid stretches and all problems.
+
+    `ids` names every stretch file, loadable or not, so that a broken file doesn't also
+    make every link to it an error."""
+    ids = ids if ids is not None else {file.stem for file in files}
+    problems: list[Problem] = []
+    good_files: list[LoadedFile] = []
+    for file in files:
+        file_problems = _schema_problems(file)
+        fields_with_problems = {problem.field for problem in file_problems}
+        file_problems += [
+            problem
+            for problem in _text_problems(file, file.data, ())
+            if problem.field not in fields_with_problems
+        ]
+        if not file_problems:
+            file_problems = _file_problems(file, today)
+        problems += file_problems
+        if not errors_in(file_problems):
+            good_files.append(file)
+    stretches = [_stretch(file) for file in good_files]
+    problems += _library_problems(good_files, stretches, ids)
+    return stretches, sorted(problems)

@@ -1,0 +1,71 @@
+"""Stage 4, write: page texts -> files, touching only what changed.
+
+The output folder belongs to the generator: files in it that the current library did not
+produce are stale and removed. A marker file proves the folder is ours, so a wrong path can
+never make us delete someone's hand-written pages.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MARKER = ".generated"
+MARKER_TEXT = "Written by `python -m generator build`. Everything here is replaced on each build.\n"
+
+
+class NotOurFolder(Exception):
+    """The output folder holds files we did not write."""
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write text to path unless it already holds exactly that; atomic, so a reader never
+    sees half a file. Returns whether it wrote."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes files only their owner can read
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _check_ownership(folder: Path) -> None:
+    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+        raise NotOurFolder(f"{folder} has files the generator did not write; refusing to touch it")
+
+
+def write_pages(folder: Path, pages: dict[str, str]) -> WriteReport:
+    """Make `folder` hold exactly `pages` (relative path -> text), rewriting only changes."""
+    _check_ownership(folder)
+    report = WriteReport()
+    write_if_changed(folder / MARKER, MARKER_TEXT)
+    for relative, text in sorted(pages.items()):
+        if write_if_changed(folder / relative, text):
+            report.written.append(relative)
+        else:
+            report.unchanged += 1
+    wanted = {folder / relative for relative in pages} | {folder / MARKER}
+    for path in sorted(folder.rglob("*"), reverse=True):  # children before their folders
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            report.removed.append(path.relative_to(folder).as_posix())
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return report
