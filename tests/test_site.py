@@ -1,0 +1,200 @@
+"""Build the whole site with MkDocs, as `make site` does, and read the pages it made."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_folder
+from generator.render import dose_in_words
+from generator.validate import validate
+
+from .conftest import FIXTURES, ROOT, run, snapshot
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._skip += tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in {"script", "style"}
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("stretches"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def mkdocs_build(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real library, generated and built once for this module."""
+    folder = copy_project(tmp_path_factory.mktemp("site"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert run("build") == 0
+    result = mkdocs_build(folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def real_stretches():
+    files, problems = load_folder(ROOT / "content" / "stretches")
+    assert problems == []
+    import datetime
+
+    stretches, problems = validate(files, datetime.date.today())
+    assert [p for p in problems if not p.is_warning] == []
+    return stretches
+
+
+def test_the_library_has_the_six_starting_stretches() -> None:
+    ids = {stretch.id for stretch in real_stretches()}
+    starting = {
+        "hamstring-stretch",
+        "pelvic-tilt",
+        "knee-to-chest",
+        "cat-cow",
+        "childs-pose",
+        "lumbar-rotation",
+    }
+    assert starting <= ids
+
+
+def test_every_stretch_page_shows_what_a_reader_needs(built: Path) -> None:
+    stretches = real_stretches()
+    assert stretches
+    for stretch in stretches:
+        html = (built / "site" / "stretches" / stretch.id / "index.html").read_text()
+        text = visible_text(html)
+        expected = [
+            stretch.name,
+            stretch.start,
+            dose_in_words(stretch.dose),
+            *stretch.steps,
+            *stretch.stop_if,
+            *stretch.ask_first,
+            "Talk to a physical therapist",
+            "Stop if",
+            "See the warning signs",
+            stretch.breathing,
+            stretch.feel,
+        ]
+        for snippet in expected:
+            assert snippet in text, f"{stretch.id}: {snippet!r} missing"
+        assert 'class="admonition warning stretch-stop-if"' in html
+
+
+def test_index_lists_every_stretch_and_nav_does_not(built: Path) -> None:
+    index = (built / "site" / "stretches" / "index.html").read_text()
+    home = (built / "site" / "index.html").read_text()
+    nav = home[home.index("md-nav--primary") : home.index('class="md-content"')]
+    for stretch in real_stretches():
+        assert f'href="{stretch.id}/"' in index
+        assert f"stretches/{stretch.id}/" not in nav  # the nav stays short on every page
+
+
+def test_no_request_leaves_the_site_for_fonts_or_scripts(built: Path) -> None:
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text()
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_clinic_from_mkdocs_yml_appears_in_every_conclusion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = copy_project(tmp_path)
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "extra:\n",
+            'extra:\n  clinic:\n    name: Riverside <PT> & Co\n    phone: "+1 555 0100"\n',
+            1,
+        )
+    )
+    monkeypatch.chdir(folder)
+    assert run("build") == 0
+    for page in (folder / "docs" / "stretches").glob("*.md"):
+        if page.name != "index.md":
+            assert "Riverside &lt;PT&gt; &amp; Co" in page.read_text()
+            assert 'href="tel:+15550100"' in page.read_text()
+
+
+def test_a_new_file_dropped_in_gets_a_page_and_an_index_entry(project: Path) -> None:
+    new = project / "content" / "stretches" / "wall-lean.yaml"
+    new.write_text(
+        (FIXTURES / "library" / "knee-to-chest.yaml")
+        .read_text()
+        .replace("name: Knee to chest", "name: Wall lean")
+        .replace("aliases: [knee hug, single knee to chest]", "aliases: []")
+    )
+    assert run("build") == 0
+    assert (project / "docs" / "stretches" / "wall-lean.md").is_file()
+    assert 'href="wall-lean/"' in (project / "docs" / "stretches" / "index.md").read_text()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "Wall lean" in (project / "site" / "stretches" / "wall-lean" / "index.html").read_text()
+
+
+def test_a_broken_file_changes_nothing_on_disk(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("build") == 0
+    before = snapshot(project / "docs")
+    (project / "content" / "stretches" / "broken.yaml").write_text("name: [oops\n")
+    (project / "content" / "stretches" / "knee-to-chest.yaml").unlink()
+    assert run("build") == 1
+    assert snapshot(project / "docs") == before
+    assert "broken.yaml:2:1: file: not valid YAML" in capsys.readouterr().err
+
+
+def test_a_removed_stretch_loses_its_page_and_hand_written_pages_stay(project: Path) -> None:
+    assert run("build") == 0
+    hand_written = {p: p.read_bytes() for p in (project / "docs").glob("*.md")}
+    (project / "content" / "stretches" / "pelvic-tilt.yaml").unlink()
+    (project / "content" / "stretches" / "knee-to-chest.yaml").write_text(
+        (project / "content" / "stretches" / "knee-to-chest.yaml")
+        .read_text()
+        .replace("related: [pelvic-tilt]", "related: []")
+    )
+    assert run("build") == 0
+    assert not (project / "docs" / "stretches" / "pelvic-tilt.md").exists()
+    assert {p: p.read_bytes() for p in (project / "docs").glob("*.md")} == hand_written
+
+
+def test_second_build_rewrites_nothing(project: Path) -> None:
+    assert run("build") == 0
+    before = snapshot(project / "docs")
+    assert run("build") == 0
+    assert snapshot(project / "docs") == before

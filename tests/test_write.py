@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.write import MARKER, NotOurFolder, write_pages
+
+
+def test_writes_only_what_changed_and_removes_stale_pages(tmp_path: Path) -> None:
+    folder = tmp_path / "stretches"
+    report = write_pages(folder, {"a.md": "A", "b.md": "B", "sub/c.md": "C"})
+    assert report.written == ["a.md", "b.md", "sub/c.md"]
+    before = (folder / "a.md").stat().st_mtime_ns
+
+    report = write_pages(folder, {"a.md": "A", "b.md": "B2"})
+    assert report.written == ["b.md"] and report.unchanged == 1
+    assert report.removed == ["sub/c.md"]
+    assert (folder / "a.md").stat().st_mtime_ns == before
+    assert not (folder / "sub").exists()
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER, "a.md", "b.md"]
+    assert (folder / "b.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "index.md").write_text("hand-written")
+    with pytest.raises(NotOurFolder):
+        write_pages(folder, {"a.md": "A"})
+    assert (folder / "index.md").read_text() == "hand-written"
+    assert not (folder / "a.md").exists()
