@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +11,7 @@ from generator.load import load_folder
 from generator.render import dose_in_words
 from generator.validate import validate
 
-from .conftest import FIXTURES, ROOT, run, snapshot
+from .conftest import FIXTURES, ROOT, copy_project, mkdocs_build, run, snapshot
 
 
 class _Text(HTMLParser):
@@ -38,35 +35,6 @@ def visible_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     return " ".join(" ".join(parser.parts).split())
-
-
-def copy_project(target: Path) -> Path:
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("stretches"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
-def mkdocs_build(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-    )
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real library, generated and built once for this module."""
-    folder = copy_project(tmp_path_factory.mktemp("site"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)
-        assert run("build") == 0
-    result = mkdocs_build(folder)
-    assert result.returncode == 0, result.stderr
-    return folder
 
 
 def real_stretches():
