@@ -20,12 +20,18 @@ from .problems import Problem
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _constructor = yaml.SafeLoader("")
 
-MAX_FILE_BYTES = 64 * 1024
+MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 8
 _YAML_TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {f"{_YAML_TAG}{name}" for name in ("str", "int", "bool", "null", "float")}
 
 FieldPath = tuple[str | int, ...]
+SCHEMA_LINE_START = "# yaml-language-server: $schema="
+MISSING_SCHEMA_LINE = (
+    "the first line should be "
+    "# yaml-language-server: $schema=../../generator/schema/stretch.schema.json "
+    "so your editor can check the file as you type"
+)
 
 
 @dataclass(frozen=True)
@@ -95,24 +101,24 @@ class _Builder:
 
     def _plain_tag(self, node: yaml.Node, path: FieldPath, kind: str) -> None:
         if node.tag != f"{_YAML_TAG}{kind}":
-            raise _ContentError(node, path, f"tags like {node.tag!r} are not allowed")
+            raise _ContentError(node, path, _tag_message(node))
 
     def _scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         if node.tag == f"{_YAML_TAG}timestamp":
             return node.value  # keep dates as text; the schema checks their form
         if node.tag not in _PLAIN_TAGS:
-            raise _ContentError(node, path, f"tags like {node.tag!r} are not allowed")
+            raise _ContentError(node, path, _tag_message(node))
         # Call the tag's constructor directly: construct_object would cache every node.
         return _constructor.yaml_constructors[node.tag](_constructor, node)
 
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.value == "<<":
+                raise _ContentError(key_node, path, "merge keys (<<) are not allowed")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_YAML_TAG}str":
                 raise _ContentError(key_node, path, "every key must be a plain name")
             key = key_node.value
-            if key == "<<":
-                raise _ContentError(key_node, path, "merge keys (<<) are not allowed")
             if key in mapping:
                 line = self.key_marks[(*path, key)][0]
                 raise _ContentError(key_node, (*path, key), f"appears twice (first on line {line})")
@@ -121,11 +127,31 @@ class _Builder:
         return mapping
 
 
+def _tag_message(node: yaml.Node) -> str:
+    tag = node.tag.replace(_YAML_TAG, "!!")
+    return f"tags such as {tag} are not allowed; write plain text, numbers and lists"
+
+
+# PyYAML's words for the mistakes authors make most, and what to do about each.
+_YAML_HINTS = {
+    "mapping values are not allowed": 'a text with ": " in it must be in quotes',
+    "found a tab character": "indent with spaces, not tabs",
+    "found character '\\t'": "indent with spaces, not tabs",
+    "but found another document": "a stretch file holds one stretch; remove the second ---",
+    "could not find expected ':'": 'each line needs "name: value"; a text with ": " must be in quotes',
+}
+
+
+def _yaml_message(reason: str) -> str:
+    hints = [hint for words, hint in _YAML_HINTS.items() if words in reason]
+    return f"not valid YAML: {reason}" + (f" ({hints[0]})" if hints else "")
+
+
 def _read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw) // 1024} KB"
-        return None, [Problem(shown, 1, 1, "", f"file is too large ({size}; at most 64 KB)")]
+        return None, [Problem(shown, 1, 1, "", f"file is too large ({size}; at most 256 KB)")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -148,7 +174,7 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = error.problem or "this is not valid YAML"
-        return None, [Problem(shown, line, column, "", f"not valid YAML: {reason}")]
+        return None, [Problem(shown, line, column, "", _yaml_message(reason))]
     except yaml.YAMLError as error:
         return None, [Problem(shown, 1, 1, "", f"not valid YAML: {error}")]
     if node is None:
@@ -161,23 +187,31 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
         return None, [Problem(shown, line, column, field_name(error.path), error.message)]
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         return None, [Problem(shown, 1, 1, "", f"a value can't be read: {error}")]
+    if not text.startswith(SCHEMA_LINE_START):
+        problems.append(Problem(shown, 1, 1, "", MISSING_SCHEMA_LINE, is_warning=True))
     loaded = LoadedFile(
         shown, path.stem, data, builder.value_marks, builder.key_marks, builder.scalar_texts
     )
-    return loaded, []
+    return loaded, problems
 
 
 def shown_path(path: Path) -> str:
     """The path as an author will recognise it: relative to where they ran the command."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        # Resolve the folder, not the file: a link must be shown under its own name.
+        absolute = path.parent.resolve() / path.name
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def stretch_files(folder: Path) -> list[Path]:
     """Every stretch file in the folder, in a stable order (.yml is caught by validate)."""
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.suffix.lower() in {".yaml", ".yml"} and (path.is_file() or path.is_symlink())
+    )
 
 
 def load_folder(folder: Path) -> tuple[list[LoadedFile], list[Problem]]:
@@ -185,6 +219,11 @@ def load_folder(folder: Path) -> tuple[list[LoadedFile], list[Problem]]:
     loaded: list[LoadedFile] = []
     problems: list[Problem] = []
     for path in stretch_files(folder):
+        if not path.resolve().is_relative_to(folder.resolve()):
+            # A link to a file elsewhere would publish whatever it points at.
+            message = "is a link to a file outside this folder; copy the file in instead"
+            problems.append(Problem(shown_path(path), 1, 1, "", message))
+            continue
         file, file_problems = load_file(path, shown_path(path))
         problems.extend(file_problems)
         if file is not None:

@@ -83,9 +83,15 @@ def _schema_message(file: LoadedFile, error: jsonschema.ValidationError) -> tupl
     found = _found(file, path, value)
     if rule == "enum":
         return path, f"must be one of {', '.join(map(str, rule_value))} (found {found})"
+    if rule == "type" and value is None:
+        return path, "is empty; write it, or delete the line if it is optional"
     if rule == "type":
         expected = _TYPE_NAMES.get(str(rule_value), str(rule_value))
-        return path, f"expected {expected}, got {_type_name(value)}"
+        message = f"expected {expected}, got {_type_name(value)}"
+        if path in file.scalar_texts and expected == "text":
+            # YAML 1.1 reads yes, no, on, off, ~ and numbers as other things than text.
+            message += f" (found {found}; put it in quotes to keep it as text)"
+        return path, message
     if rule in {"minItems", "maxItems"}:
         bound = "at least" if rule == "minItems" else "at most"
         return path, f"needs {bound} {rule_value} items (found {len(value)})"
@@ -231,23 +237,36 @@ def _search_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", unicodedata.normalize("NFKD", text).casefold())
 
 
-def _library_problems(
-    files: list[LoadedFile], stretches: list[Stretch], ids: set[str]
-) -> list[Problem]:
-    """Rules across the library: unique names and aliases, related ids that exist."""
+def _name_problems(files: list[LoadedFile], stretches: list[Stretch]) -> list[Problem]:
+    """Names and aliases that two stretches share, reported in both files."""
+    uses: dict[str, list[tuple[LoadedFile, FieldPath, str, str]]] = {}
     problems: list[Problem] = []
-    first_use: dict[str, str] = {}
     for file, stretch in zip(files, stretches, strict=True):
         names: list[tuple[FieldPath, str]] = [(("name",), stretch.name)]
         names += [(("aliases", i), alias) for i, alias in enumerate(stretch.aliases)]
         for path, name in names:
-            key = _search_key(name)
-            owner = first_use.setdefault(key, stretch.id)
-            if owner != stretch.id or (path != ("name",) and key == _search_key(stretch.name)):
-                line, column = file.mark_of(path)
-                where = "this stretch's name" if owner == stretch.id else f'"{owner}"'
-                message = f'"{name}" is already used by {where}; names and aliases must be unique'
-                problems.append(Problem(file.path, line, column, field_name(path), message))
+            uses.setdefault(_search_key(name), []).append((file, path, name, stretch.id))
+    for same in uses.values():
+        for file, path, name, stretch_id in same:
+            others = sorted({f'"{other}"' for *_, other in same if other != stretch_id})
+            if others:
+                where = ", ".join(others)
+            elif len(same) > 1 and path != ("name",):
+                where = "this stretch's own name or another alias"
+            else:
+                continue
+            line, column = file.mark_of(path)
+            message = f'"{name}" is also used by {where}; names and aliases must be unique'
+            problems.append(Problem(file.path, line, column, field_name(path), message))
+    return problems
+
+
+def _library_problems(
+    files: list[LoadedFile], stretches: list[Stretch], ids: set[str]
+) -> list[Problem]:
+    """Rules across the library: unique names and aliases, related ids that exist."""
+    problems = _name_problems(files, stretches)
+    for file, stretch in zip(files, stretches, strict=True):
         for index, related_id in enumerate(stretch.related):
             if related_id not in ids:
                 line, column = file.mark_of(("related", index))

@@ -8,7 +8,17 @@ from generator.load import load_file
 def load(tmp_path: Path, text: str | bytes):
     path = tmp_path / "sample.yaml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode())
-    return load_file(path, "sample.yaml")
+    loaded, problems = load_file(path, "sample.yaml")
+    return loaded, [problem for problem in problems if not problem.is_warning]
+
+
+def test_a_missing_schema_line_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "sample.yaml"
+    path.write_text("name: x\n")
+    loaded, problems = load_file(path, "sample.yaml")
+    assert loaded is not None
+    assert [p.is_warning for p in problems] == [True]
+    assert "yaml-language-server" in problems[0].message
 
 
 def test_values_keep_their_line_and_column(tmp_path: Path) -> None:
@@ -58,7 +68,7 @@ def test_not_utf8_empty_and_huge_files(tmp_path: Path) -> None:
     assert "UTF-8" in load(tmp_path, b"name: caf\xe9\n")[1][0].message
     assert load(tmp_path, b"name: caf\xe9\n")[1][0].column == 10
     assert load(tmp_path, "")[1][0].message == "the file is empty"
-    assert "too large" in load(tmp_path, "x: " + "a" * 70_000)[1][0].message
+    assert "too large" in load(tmp_path, "x: " + "a" * 300_000)[1][0].message
 
 
 def test_two_documents_in_one_file_are_refused(tmp_path: Path) -> None:

@@ -1,0 +1,69 @@
+"""The corpus of broken and hostile files in tests/bad/: each is refused with its message.
+
+Each `<case>.yaml` sits beside `<case>.expected`, the problem lines `check` must print for it
+(without the path). Every case must also leave docs/ byte-identical and print no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import run, snapshot
+
+BAD = Path(__file__).parent / "bad"
+CASES = sorted(BAD.glob("*.yaml"), key=lambda path: path.name)
+
+
+def refuse(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str, add: Callable[[Path], object]
+) -> list[str]:
+    """Build once, add the bad file, and check that check and build both refuse it."""
+    assert run("build") == 0
+    capsys.readouterr()
+    before = snapshot(project / "docs")
+    add(project / "content" / "stretches" / name)
+    assert run("check") == 1
+    output = capsys.readouterr()
+    assert "Traceback" not in output.err + output.out
+    assert run("build") == 1
+    assert snapshot(project / "docs") == before
+    prefix = f"content/stretches/{name}:"
+    return [line[len(prefix) :] for line in output.err.splitlines() if line.startswith(prefix)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_bad_file_is_refused_with_its_message(
+    project: Path, capsys: pytest.CaptureFixture[str], case: Path
+) -> None:
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{case.name} has no expected message"
+    printed = refuse(project, capsys, case.name, lambda target: shutil.copy(case, target))
+    for line in expected:
+        assert line in printed
+
+
+def test_every_case_has_an_expected_file() -> None:
+    assert len(CASES) >= 30
+    assert sorted(BAD.glob("*.expected")) == sorted(case.with_suffix(".expected") for case in CASES)
+
+
+def test_a_file_over_256_kb(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "name: big\nsummary: " + "a" * 300_000 + "\n"
+    printed = refuse(project, capsys, "big.yaml", lambda target: target.write_text(text))
+    assert printed == ["1:1: file: file is too large (292 KB; at most 256 KB)"]
+
+
+def test_a_link_to_a_file_outside_content(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = project / "secret.yaml"
+    secret.write_text((project / "content" / "stretches" / "knee-to-chest.yaml").read_text())
+    printed = refuse(project, capsys, "leak.yaml", lambda target: os.symlink(secret, target))
+    assert printed == [
+        "1:1: file: is a link to a file outside this folder; copy the file in instead"
+    ]
