@@ -138,7 +138,7 @@ _YAML_HINTS = {
     "found a tab character": "indent with spaces, not tabs",
     "found character '\\t'": "indent with spaces, not tabs",
     "but found another document": "a stretch file holds one stretch; remove the second ---",
-    "could not find expected ':'": 'each line needs "name: value"; a text with ": " must be in quotes',
+    "could not find expected ':'": 'write "name: value"; a text with ": " must be in quotes',
 }
 
 
