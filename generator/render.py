@@ -7,10 +7,12 @@ placed inside HTML blocks, which Markdown passes through untouched.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from .model import Clinic, Count, Dose, Stretch
 
@@ -49,6 +51,14 @@ def long_date(date: datetime.date) -> str:
     return f"{date.day} {date:%B} {date.year}"
 
 
+def yaml_string(text: str) -> Markup:
+    """Text as a YAML double-quoted scalar, for front matter.
+
+    Not Jinja's tojson: it writes characters beyond U+FFFF (emoji) as JSON surrogate
+    pairs, which YAML can't read, and the page would lose its front matter."""
+    return Markup(json.dumps(str(text), ensure_ascii=False))
+
+
 def tel(phone: str) -> str:
     """A phone number as a tel: link wants it: digits and a leading +."""
     return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
@@ -64,7 +74,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    environment.filters.update(dose_in_words=dose_in_words, long_date=long_date, tel=tel)
+    environment.filters.update(
+        dose_in_words=dose_in_words, long_date=long_date, tel=tel, yaml_string=yaml_string
+    )
     return environment
 
 
@@ -92,6 +104,6 @@ def render_site(stretches: list[Stretch], clinic: Clinic) -> dict[str, str]:
 
 def render_new(name: str, today: datetime.date) -> str:
     """A new stretch file whose every placeholder `check` refuses until it is filled in."""
-    # autoescape is for HTML; here the name is put in YAML through tojson instead.
+    # autoescape is for HTML; here the name is put in YAML through yaml_string instead.
     template = _environment().get_template("new.yaml.j2")
     return template.render(name=name, today=today)

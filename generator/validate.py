@@ -25,7 +25,7 @@ from .problems import Problem, errors_in
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Invisible or direction-changing characters can make a page say something other than
 # what a reviewer read in the file; authors never need them.
-_HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
 _TYPE_NAMES = {
     "string": "text",
     "array": "a list",

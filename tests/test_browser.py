@@ -5,8 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, FIXTURES, mkdocs_build, run, serve
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
@@ -71,3 +72,37 @@ def test_search_finds_a_stretch_by_its_alias(page, site_url: str) -> None:
     results = page.locator(".md-search-result__item > .md-search-result__link h1")
     results.first.wait_for(timeout=10_000)
     assert "Lumbar rotation" in results.all_inner_texts()[:3]
+
+
+def test_text_that_looks_like_code_is_shown_not_run(browser, project, tmp_path) -> None:
+    """The hostile fixture stretch: every payload must read as typed, and none may run."""
+    assert run("build") == 0
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    hostile = yaml.safe_load((FIXTURES / "library" / "pelvic-tilt.yaml").read_text())
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve(project / "site") as url:
+        page.goto(url + "/stretches/pelvic-tilt/", wait_until="networkidle")
+        assert page.locator("h1").count() == 1
+        assert page.locator("h1").inner_text() == hostile["name"]
+        assert page.title().startswith(hostile["name"])
+        body = page.locator("article").inner_text()
+        for text in [
+            hostile["summary"],
+            hostile["start"],
+            *hostile["steps"],
+            *hostile["stop_if"],
+            *hostile["ask_first"],
+            hostile["sources"][0]["title"],
+            hostile["easier"],
+            hostile["harder"],
+        ]:
+            assert text in body
+        assert page.locator("article img, article script, article table").count() == 0
+        assert page.locator('article a[href^="javascript"]').count() == 0
+        assert page.evaluate("typeof window.pwned") == "undefined"
+    assert dialogs == []
+    context.close()
