@@ -42,14 +42,9 @@ def test_check_prints_every_problem_then_a_count(
     assert run("check") == 1
     output = capsys.readouterr()
     lines = output.err.splitlines()
-    assert (
-        'content/stretches/knee-to-chest.yaml:9:8: level: must be one of gentle, moderate (found "no")'
-        in lines
-    )
-    assert (
-        'content/stretches/knee-to-chest.yaml:11:1: stepz: is not a known field; did you mean "steps"?'
-        in lines
-    )
+    where = "content/stretches/knee-to-chest.yaml"
+    assert f'{where}:9:8: level: must be one of gentle, moderate (found "no")' in lines
+    assert f'{where}:11:1: stepz: is not a known field; did you mean "steps"?' in lines
     assert output.out.strip() == "2 stretches checked: 3 problems, 0 warnings"
 
 
