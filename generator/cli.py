@@ -14,6 +14,7 @@ from . import render
 from .load import load_folder, stretch_files
 from .model import Clinic, Stretch
 from .problems import Problem, errors_in
+from .readability import grade_problem, reading_grade
 from .settings import load_clinic
 from .validate import validate
 from .write import NotOurFolder, write_if_changed, write_pages
@@ -52,9 +53,15 @@ def _summary(problems: list[Problem], stretch_count: int) -> str:
 
 
 def check(paths: Paths) -> int:
-    """Print every problem in the library; write nothing."""
+    """Print every problem in the library and each stretch's reading grade; write nothing."""
     stretches, _, problems = _read_library(paths)
-    _print_problems(problems)
+    for stretch in stretches:
+        path = (paths.content / f"{stretch.id}.yaml").as_posix()
+        grade = reading_grade(stretch)
+        print(f"{path}: reading grade {grade:.1f}")
+        problem = grade_problem(stretch, grade, path)
+        problems += [problem] if problem else []
+    _print_problems(sorted(problems))
     print(_summary(problems, len(stretch_files(paths.content))))
     return CONTENT_PROBLEMS if errors_in(problems) else OK
 

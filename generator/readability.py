@@ -1,0 +1,41 @@
+"""Plain-language check: the reading grade of each stretch's patient text.
+
+Health services aim patient leaflets at US grade 6 to 8; we fail a stretch above 8.
+textstat is pinned at 0.7.3 because later versions download a dictionary at run time.
+"""
+
+from __future__ import annotations
+
+import textstat  # type: ignore[import-untyped]
+
+from .model import Stretch
+from .problems import Problem
+
+MAX_GRADE = 8.0
+
+
+def patient_text(stretch: Stretch) -> str:
+    """Everything a reader follows with their body, as sentences (list items end with a stop)."""
+    parts = [
+        stretch.summary, stretch.start, *stretch.steps, stretch.breathing, stretch.feel,
+        *stretch.stop_if, *stretch.ask_first, stretch.easier, stretch.harder,
+    ]  # fmt: skip
+    return " ".join(
+        part if part.endswith((".", "?", "!")) else f"{part}." for part in parts if part
+    )
+
+
+def reading_grade(stretch: Stretch) -> float:
+    """Flesch-Kincaid grade of the patient text."""
+    return float(textstat.flesch_kincaid_grade(patient_text(stretch)))
+
+
+def grade_problem(stretch: Stretch, grade: float, path: str) -> Problem | None:
+    """A problem when the text reads above MAX_GRADE."""
+    if grade <= MAX_GRADE:
+        return None
+    message = (
+        f"reads at US grade {grade:.1f} (Flesch-Kincaid), above {MAX_GRADE:.0f}: "
+        "use shorter sentences and everyday words"
+    )
+    return Problem(path, 1, 1, "text", message)
