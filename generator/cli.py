@@ -12,10 +12,10 @@ from pathlib import Path
 
 from . import render
 from .load import load_folder, stretch_files
-from .model import Clinic, Stretch
+from .model import Site, Stretch
 from .problems import Problem, errors_in
 from .readability import grade_problem, reading_grade
-from .settings import load_clinic
+from .settings import load_site
 from .validate import validate
 from .write import NotOurFolder, write_if_changed, write_pages
 
@@ -28,17 +28,13 @@ class Paths:
     docs: Path
     config: Path
 
-    @property
-    def output(self) -> Path:
-        return self.docs / render.OUTPUT_FOLDER
 
-
-def _read_library(paths: Paths) -> tuple[list[Stretch], Clinic, list[Problem]]:
+def _read_library(paths: Paths) -> tuple[list[Stretch], Site, list[Problem]]:
     files, problems = load_folder(paths.content)
     ids = {path.stem for path in stretch_files(paths.content)}
     stretches, validation_problems = validate(files, datetime.date.today(), ids)
-    clinic, clinic_problems = load_clinic(paths.config, paths.config.as_posix())
-    return stretches, clinic, problems + validation_problems + clinic_problems
+    site, site_problems = load_site(paths.config, paths.config.as_posix())
+    return stretches, site, problems + validation_problems + site_problems
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -68,21 +64,21 @@ def check(paths: Paths) -> int:
 
 def build(paths: Paths) -> int:
     """Write the generated pages, or nothing at all if any file has a problem."""
-    stretches, clinic, problems = _read_library(paths)
+    stretches, site, problems = _read_library(paths)
     _print_problems(problems)
     if errors_in(problems):
         summary = _summary(problems, len(stretch_files(paths.content)))
         print(f"{summary}; nothing was written", file=sys.stderr)
         return CONTENT_PROBLEMS
-    pages = render.render_site(stretches, clinic)
+    pages = render.render_site(stretches, site)
     try:
-        report = write_pages(paths.output, pages)
+        report = write_pages(paths.docs, render.GENERATED_FOLDERS, pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE
     print(
         f"{len(stretches)} stretches: {len(report.written)} pages written, "
-        f"{report.unchanged} unchanged, {len(report.removed)} removed, in {paths.output}"
+        f"{report.unchanged} unchanged, {len(report.removed)} removed, in {paths.docs}"
     )
     return OK
 

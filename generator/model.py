@@ -70,3 +70,12 @@ class Clinic:
     phone: str = ""
     email: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the pages need from mkdocs.yml: the site's name, its public address, the clinic."""
+
+    name: str = "Stretches for lower back pain"
+    url: str = ""  # site_url, ending in "/"; "" when not set (then no absolute addresses)
+    clinic: Clinic = Clinic()

@@ -14,10 +14,11 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Clinic, Count, Dose, Stretch
+from .model import Count, Dose, Site, Stretch
 
-# Where generated pages sit under docs/, and so their URL prefix (/stretches/<id>/).
-OUTPUT_FOLDER = "stretches"
+# The folders under docs/ that the generator owns, and so their URLs (/stretches/<id>/).
+# Everything in them is generated; hand-written pages live elsewhere in docs/.
+GENERATED_FOLDERS = ("stretches",)
 
 
 def count_in_words(count: Count) -> str:
@@ -80,11 +81,13 @@ def _environment() -> Environment:
     return environment
 
 
-def render_stretch(stretch: Stretch, stretches_by_id: dict[str, Stretch], clinic: Clinic) -> str:
+def render_stretch(stretch: Stretch, stretches_by_id: dict[str, Stretch], site: Site) -> str:
     """The Markdown page of one stretch."""
     related = [stretches_by_id[other] for other in stretch.related if other in stretches_by_id]
     template = _environment().get_template("stretch.md.j2")
-    return template.render(stretch=stretch, related=related, clinic=clinic, root="../../")
+    return template.render(
+        stretch=stretch, related=related, site=site, clinic=site.clinic, root="../../"
+    )
 
 
 def render_index(stretches: list[Stretch]) -> str:
@@ -92,13 +95,13 @@ def render_index(stretches: list[Stretch]) -> str:
     return _environment().get_template("index.md.j2").render(stretches=stretches)
 
 
-def render_site(stretches: list[Stretch], clinic: Clinic) -> dict[str, str]:
-    """Every generated page, keyed by its path relative to the output folder."""
+def render_site(stretches: list[Stretch], site: Site) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to docs/."""
     ordered = sorted(stretches, key=lambda stretch: stretch.name.casefold())
     stretches_by_id = {stretch.id: stretch for stretch in stretches}
-    pages = {"index.md": render_index(ordered)}
+    pages = {"stretches/index.md": render_index(ordered)}
     for stretch in ordered:
-        pages[f"{stretch.id}.md"] = render_stretch(stretch, stretches_by_id, clinic)
+        pages[f"stretches/{stretch.id}.md"] = render_stretch(stretch, stretches_by_id, site)
     return pages
 
 

@@ -1,4 +1,4 @@
-"""Site settings the generator needs from mkdocs.yml: the clinic of section 2 of the contract."""
+"""Site settings the generator needs from mkdocs.yml: name, address, and the clinic (contract §2)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .model import Clinic
+from .model import Clinic, Site
 from .problems import Problem
 
 _CLINIC_FIELDS = ("name", "phone", "email", "url")
@@ -26,20 +26,40 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def load_clinic(config_path: Path, shown: str) -> tuple[Clinic, list[Problem]]:
-    """Read `extra.clinic` from mkdocs.yml; a missing file or block means no clinic."""
+def load_site(config_path: Path, shown: str) -> tuple[Site, list[Problem]]:
+    """Read site_name, site_url and extra.clinic from mkdocs.yml; a missing file means defaults."""
     if not config_path.is_file():
-        return Clinic(), []
+        return Site(), []
     try:
         config: Any = yaml.load(config_path.read_text("utf-8"), Loader=_TolerantLoader)
     except yaml.YAMLError as error:
-        return Clinic(), [Problem(shown, 1, 1, "", f"not valid YAML: {error}")]
-    extra = config.get("extra") if isinstance(config, dict) else None
-    clinic = extra.get("clinic") if isinstance(extra, dict) else None
+        return Site(), [Problem(shown, 1, 1, "", f"not valid YAML: {error}")]
+    if not isinstance(config, dict):
+        return Site(), [Problem(shown, 1, 1, "", "expected settings (name: value)")]
+    problems: list[Problem] = []
+    url = config.get("site_url") or ""
+    if url and not (isinstance(url, str) and _CHECKS["url"][0].match(url)):
+        problems.append(Problem(shown, 1, 1, "site_url", f"must be {_CHECKS['url'][1]}"))
+        url = ""
+    name = config.get("site_name")
+    extra = config.get("extra")
+    clinic, clinic_problems = _clinic(
+        extra.get("clinic") if isinstance(extra, dict) else None, shown
+    )
+    site = Site(
+        name=name if isinstance(name, str) and name.strip() else Site.name,
+        url=url.rstrip("/") + "/" if url else "",
+        clinic=clinic,
+    )
+    return site, problems + clinic_problems
+
+
+def _clinic(clinic: Any, shown: str) -> tuple[Clinic, list[Problem]]:
     if clinic is None:
         return Clinic(), []
     if not isinstance(clinic, dict):
-        return Clinic(), [Problem(shown, 1, 1, "extra.clinic", "expected name, phone, email, url")]
+        message = "expected name, phone, email, url"
+        return Clinic(), [Problem(shown, 1, 1, "extra.clinic", message)]
     problems = []
     values: dict[str, str] = {}
     for key, value in clinic.items():
@@ -50,9 +70,8 @@ def load_clinic(config_path: Path, shown: str) -> tuple[Clinic, list[Problem]]:
         elif not isinstance(value, str):
             problems.append(Problem(shown, 1, 1, field, "expected text (put it in quotes)"))
         elif key in _CHECKS and value and not _CHECKS[key][0].match(value.strip()):
-            problems.append(
-                Problem(shown, 1, 1, field, f'must be {_CHECKS[key][1]} (found "{value}")')
-            )
+            message = f'must be {_CHECKS[key][1]} (found "{value}")'
+            problems.append(Problem(shown, 1, 1, field, message))
         else:
             values[key] = " ".join(value.split())
     return (Clinic(), problems) if problems else (Clinic(**values), [])

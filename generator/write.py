@@ -1,8 +1,9 @@
 """Stage 4, write: page texts -> files, touching only what changed.
 
-The output folder belongs to the generator: files in it that the current library did not
-produce are stale and removed. A marker file proves the folder is ours, so a wrong path can
-never make us delete someone's hand-written pages.
+Each generated folder under docs/ belongs to the generator: files in it that the current
+library did not produce are stale and removed. A marker file proves a folder is ours, so a
+wrong path can never make us delete someone's hand-written pages. Nothing is written before
+every page has been rendered in memory, so a failed build leaves docs/ as it was.
 """
 
 from __future__ import annotations
@@ -51,21 +52,28 @@ def _check_ownership(folder: Path) -> None:
         raise NotOurFolder(f"{folder} has files the generator did not write; refusing to touch it")
 
 
-def write_pages(folder: Path, pages: dict[str, str]) -> WriteReport:
-    """Make `folder` hold exactly `pages` (relative path -> text), rewriting only changes."""
-    _check_ownership(folder)
+def write_pages(docs: Path, owned: tuple[str, ...], pages: dict[str, str]) -> WriteReport:
+    """Make each owned folder under `docs` hold exactly its share of `pages`
+    (path relative to docs -> text), rewriting only what changed."""
+    strays = [path for path in pages if path.split("/", 1)[0] not in owned]
+    if strays:
+        raise ValueError(f"pages outside the generated folders {owned}: {strays[:3]}")
+    for name in owned:
+        _check_ownership(docs / name)
     report = WriteReport()
-    write_if_changed(folder / MARKER, MARKER_TEXT)
+    for name in owned:
+        write_if_changed(docs / name / MARKER, MARKER_TEXT)
     for relative, text in sorted(pages.items()):
-        if write_if_changed(folder / relative, text):
+        if write_if_changed(docs / relative, text):
             report.written.append(relative)
         else:
             report.unchanged += 1
-    wanted = {folder / relative for relative in pages} | {folder / MARKER}
-    for path in sorted(folder.rglob("*"), reverse=True):  # children before their folders
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            report.removed.append(path.relative_to(folder).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    wanted = {docs / relative for relative in pages} | {docs / name / MARKER for name in owned}
+    for name in owned:
+        for path in sorted((docs / name).rglob("*"), reverse=True):  # children before folders
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                report.removed.append(path.relative_to(docs).as_posix())
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
     return report

@@ -8,14 +8,15 @@ from generator.write import MARKER, NotOurFolder, write_pages
 
 
 def test_writes_only_what_changed_and_removes_stale_pages(tmp_path: Path) -> None:
-    folder = tmp_path / "stretches"
-    report = write_pages(folder, {"a.md": "A", "b.md": "B", "sub/c.md": "C"})
-    assert report.written == ["a.md", "b.md", "sub/c.md"]
+    folder = tmp_path / "out"
+    owned = ("out",)
+    report = write_pages(tmp_path, owned, {"out/a.md": "A", "out/b.md": "B", "out/sub/c.md": "C"})
+    assert report.written == ["out/a.md", "out/b.md", "out/sub/c.md"]
     before = (folder / "a.md").stat().st_mtime_ns
 
-    report = write_pages(folder, {"a.md": "A", "b.md": "B2"})
-    assert report.written == ["b.md"] and report.unchanged == 1
-    assert report.removed == ["sub/c.md"]
+    report = write_pages(tmp_path, owned, {"out/a.md": "A", "out/b.md": "B2"})
+    assert report.written == ["out/b.md"] and report.unchanged == 1
+    assert report.removed == ["out/sub/c.md"]
     assert (folder / "a.md").stat().st_mtime_ns == before
     assert not (folder / "sub").exists()
     assert sorted(p.name for p in folder.iterdir()) == [MARKER, "a.md", "b.md"]
@@ -27,6 +28,12 @@ def test_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "index.md").write_text("hand-written")
     with pytest.raises(NotOurFolder):
-        write_pages(folder, {"a.md": "A"})
+        write_pages(tmp_path, ("docs",), {"docs/a.md": "A"})
     assert (folder / "index.md").read_text() == "hand-written"
     assert not (folder / "a.md").exists()
+
+
+def test_never_writes_outside_its_folders(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        write_pages(tmp_path, ("out",), {"index.md": "would overwrite a hand-written page"})
+    assert list(tmp_path.iterdir()) == []
