@@ -1,4 +1,4 @@
-"""Site settings the generator needs from mkdocs.yml: name, address, and the clinic (contract §2)."""
+"""What the generator needs from mkdocs.yml: the site name, its address, the clinic."""
 
 from __future__ import annotations
 
