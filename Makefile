@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve test check generate venv chromium lint clean
+.PHONY: site serve test check generate venv chromium lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -26,12 +26,19 @@ site: generate
 check: venv
 	$(BIN)/python -m generator check
 
+# Optional, after the site: every stretch page as a one-page PDF and the whole library as a
+# booklet, printed by headless Chromium into site/pdf/; each stretch page then links its PDF.
+pdfs: site chromium
+	$(BIN)/python -m generator.pdfs
+
 # The generator watches content/ and mkdocs.yml and rewrites only changed pages;
-# mkdocs serve sees those pages change and reloads the browser.
+# mkdocs serve sees those pages change and reloads the browser. --dirty rebuilds only the
+# pages whose Markdown changed (the generator rewrites every page that shows the edit): at
+# 1,000 stretches a full rebuild per save takes twice as long (see bench/results.md).
 serve: generate
 	$(BIN)/python -m generator watch & \
 	watcher=$$!; trap "kill $$watcher" EXIT INT TERM; \
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 # Browser tests need Debian's chromium (Playwright can't download its own here).
 chromium:
@@ -44,8 +51,26 @@ lint: venv
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-test: venv chromium lint
+# Zensical canary: Zensical, in a venv of its own, builds a copy of the generated tree; the
+# result is printed and never fails `make test` (not even when Zensical can't be installed).
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	rm -rf $(ZENSICAL_VENV)
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	touch $@
+
+zensical-canary: venv
+	@$(MAKE) -s --no-print-directory $(ZENSICAL_VENV)/.installed || echo "Zensical could not be installed"
+	@$(BIN)/python -m tests.zensical_canary $(ZENSICAL_VENV)/bin/zensical || true
+
+test: venv chromium lint zensical-canary
 	$(BIN)/python -m pytest
+
+# Synthetic libraries of 100, 1,000 and 10,000 stretches, timed stage by stage; writes
+# bench/results.md. Quick look: make bench BENCH_SIZES=100,1000 BENCH_RUNS=1
+bench: venv chromium
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site docs/stretches

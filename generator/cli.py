@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import render
-from .load import load_folder, stretch_files
+from .figures import generic_figures_warning
+from .load import LoadCache, load_folder, stretch_files
 from .model import Site, Stretch
+from .printing import print_budget_problems
 from .problems import Problem, errors_in
-from .readability import grade_problem, reading_grade
 from .settings import load_site
 from .validate import validate
 from .write import NotOurFolder, write_if_changed, write_pages
@@ -29,10 +30,13 @@ class Paths:
     config: Path
 
 
-def _read_library(paths: Paths) -> tuple[list[Stretch], Site, list[Problem]]:
-    files, problems = load_folder(paths.content)
+def _read_library(
+    paths: Paths, cache: LoadCache | None = None
+) -> tuple[list[Stretch], Site, list[Problem]]:
+    files, problems = load_folder(paths.content, cache)
     ids = {path.stem for path in stretch_files(paths.content)}
     stretches, validation_problems = validate(files, datetime.date.today(), ids)
+    validation_problems += print_budget_problems(stretches, paths.content.as_posix())
     site, site_problems = load_site(paths.config, paths.config.as_posix())
     return stretches, site, problems + validation_problems + site_problems
 
@@ -50,6 +54,10 @@ def _summary(problems: list[Problem], stretch_count: int) -> str:
 
 def check(paths: Paths) -> int:
     """Print every problem in the library and each stretch's reading grade; write nothing."""
+    # Imported here: textstat takes longer to import than `build` takes to validate a library
+    # of a thousand stretches, and only `check` needs it.
+    from .readability import grade_problem, reading_grade
+
     stretches, _, problems = _read_library(paths)
     for stretch in stretches:
         path = (paths.content / f"{stretch.id}.yaml").as_posix()
@@ -57,14 +65,16 @@ def check(paths: Paths) -> int:
         print(f"{path}: reading grade {grade:.1f}")
         problem = grade_problem(stretch, grade, path)
         problems += [problem] if problem else []
+        generic = generic_figures_warning(stretch, path)
+        problems += [generic] if generic else []
     _print_problems(sorted(problems))
     print(_summary(problems, len(stretch_files(paths.content))))
     return CONTENT_PROBLEMS if errors_in(problems) else OK
 
 
-def build(paths: Paths) -> int:
+def build(paths: Paths, cache: LoadCache | None = None) -> int:
     """Write the generated pages, or nothing at all if any file has a problem."""
-    stretches, site, problems = _read_library(paths)
+    stretches, site, problems = _read_library(paths, cache)
     _print_problems(problems)
     if errors_in(problems):
         summary = _summary(problems, len(stretch_files(paths.content)))
@@ -80,6 +90,8 @@ def build(paths: Paths) -> int:
         f"{len(stretches)} stretches: {len(report.written)} pages written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed, in {paths.docs}"
     )
+    if not site.url:
+        print("note: set site_url in mkdocs.yml to add a QR code of each page to printed pages")
     return OK
 
 
@@ -107,7 +119,8 @@ def new(paths: Paths, name: str) -> int:
 
 def watch(paths: Paths, interval: float) -> int:
     """Rebuild whenever a stretch file or mkdocs.yml changes (for `make serve`)."""
-    build(paths)
+    cache: LoadCache = {}  # only the files that changed are parsed again
+    build(paths, cache)
 
     def fingerprint() -> tuple[tuple[str, int, int], ...]:
         files = [*paths.content.glob("*.y*ml"), paths.config]
@@ -125,7 +138,7 @@ def watch(paths: Paths, interval: float) -> int:
             now = fingerprint()
             if now != seen:
                 seen = now
-                build(paths)
+                build(paths, cache)
     except KeyboardInterrupt:
         return OK
 

@@ -37,6 +37,28 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """One drawn position: a named pose, the joints and hands the author changed (in the
+    order written, e.g. ("right_knee", "bent")), the props, and an optional caption."""
+
+    pose: str
+    changes: tuple[tuple[str, int | str], ...] = ()
+    props: tuple[str, ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The `figures:` of a stretch file: what the start and stretch pictures show."""
+
+    start: Figure
+    stretch: Figure
+    alternate: Figure | None = None  # the other end of a movement, such as cat and cow
+    felt: tuple[str, ...] = ()
+    view: str = "side"
+
+
+@dataclass(frozen=True)
 class Stretch:
     """One validated stretch; `id` is its file name and URL slug."""
 
@@ -60,6 +82,7 @@ class Stretch:
     related: tuple[str, ...]
     sources: tuple[Source, ...]
     review: Review
+    figures: Figures | None = None  # None: the position's generic figures are drawn
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,15 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from .embed import render_embeds
+from .figures import draw_all, figure_files
 from .model import Count, Dose, Site, Stretch
+from .printing import qr_svg, render_sheet
+from .tags import card_data, filters, render_tags, search_keywords, tag_links, tag_slug
 
 # The folders under docs/ that the generator owns, and so their URLs (/stretches/<id>/).
 # Everything in them is generated; hand-written pages live elsewhere in docs/.
-GENERATED_FOLDERS = ("stretches",)
+GENERATED_FOLDERS = ("stretches", "sheet", "embed", "api", "tags", "figures")
 
 
 def count_in_words(count: Count) -> str:
@@ -69,6 +73,7 @@ def tel(phone: str) -> str:
 def _environment() -> Environment:
     environment = Environment(
         loader=PackageLoader(__package__),
+        auto_reload=False,  # else every page rendered stats its templates: 10% of the build
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -77,6 +82,11 @@ def _environment() -> Environment:
     )
     environment.filters.update(
         dose_in_words=dose_in_words, long_date=long_date, tel=tel, yaml_string=yaml_string
+    )
+    environment.filters["qr_svg"] = qr_svg
+    environment.filters["figures"] = draw_all  # the stretch's drawn figures, for any page
+    environment.filters.update(
+        card_data=card_data, search_keywords=search_keywords, tag_links=tag_links, tag_slug=tag_slug
     )
     return environment
 
@@ -92,7 +102,8 @@ def render_stretch(stretch: Stretch, stretches_by_id: dict[str, Stretch], site: 
 
 def render_index(stretches: list[Stretch]) -> str:
     """The page listing every stretch."""
-    return _environment().get_template("index.md.j2").render(stretches=stretches)
+    template = _environment().get_template("index.md.j2")
+    return template.render(stretches=stretches, filters=filters(stretches))
 
 
 def render_site(stretches: list[Stretch], site: Site) -> dict[str, str]:
@@ -102,6 +113,10 @@ def render_site(stretches: list[Stretch], site: Site) -> dict[str, str]:
     pages = {"stretches/index.md": render_index(ordered)}
     for stretch in ordered:
         pages[f"stretches/{stretch.id}.md"] = render_stretch(stretch, stretches_by_id, site)
+    pages.update(render_sheet(_environment(), site))
+    pages.update(render_embeds(_environment(), ordered, site))
+    pages.update(render_tags(_environment(), ordered))
+    pages.update(figure_files(ordered))
     return pages
 
 

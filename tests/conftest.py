@@ -27,6 +27,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(FIXTURES / "library", tmp_path / "content" / "stretches")
     shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("stretches"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -49,6 +50,7 @@ def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("stretches"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")  # theme.custom_dir
     return target
 
 
@@ -124,3 +126,12 @@ def browser() -> Iterator[Any]:
 
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def crawl(browser: Any, built: Path, site_url: str) -> Any:
+    """Every built page visited in light and dark at 375 and 1280 px, with axe-core's findings
+    and the request log (tests/crawl.py); shared by the accessibility and privacy tests."""
+    from .crawl import crawl_site
+
+    return crawl_site(browser, built / "site", site_url)

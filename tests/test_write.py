@@ -37,3 +37,11 @@ def test_never_writes_outside_its_folders(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_pages(tmp_path, ("out",), {"index.md": "would overwrite a hand-written page"})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_generated_folder_is_ignored_by_git() -> None:
+    from generator.render import GENERATED_FOLDERS
+
+    ignored = (Path(__file__).parent.parent / ".gitignore").read_text().splitlines()
+    for folder in GENERATED_FOLDERS:
+        assert f"docs/{folder}/" in ignored, f"add docs/{folder}/ to .gitignore"

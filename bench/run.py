@@ -1,0 +1,190 @@
+"""`make bench`: build synthetic libraries, time every stage, print one table and write it,
+with the machine and versions, to bench/results.md.
+
+Settings, from the environment: BENCH_SIZES (default 100,1000,10000), BENCH_RUNS (3),
+BENCH_WATCH_SIZE (1000; 0 skips the `make serve` latency), BENCH_EDITS (5).
+A quick look: `BENCH_SIZES=100,1000 BENCH_RUNS=1 make bench`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import report
+from .measure import (
+    GENERATE,
+    MKDOCS_BUILD,
+    Edit,
+    Timed,
+    first_search_result,
+    generated_folders,
+    make_serve_options,
+    serving,
+    timed,
+    watch_edits,
+)
+from .synth import ROOT, bare_config, make_project, read_library
+
+QUERY = "hamstring"  # one of the contract's six starting stretches: in every library
+
+
+@dataclass(frozen=True)
+class Row:
+    """Everything measured at one library size; timings are lists, one item per run."""
+
+    size: int
+    generate: list[Timed]
+    build: list[Timed]
+    bare: list[Timed]
+    stretch_page_bytes: float
+    list_page_bytes: int
+    index_bytes: int
+    index_gzip_bytes: int
+    search: list[float]
+
+
+def _clean(project: Path) -> None:
+    """Back to a fresh checkout: no generated folders, no site."""
+    for folder in generated_folders(project / "docs"):
+        shutil.rmtree(folder)
+    shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def _bare_project(project: Path, target: Path) -> Path:
+    """The generated Markdown and the hand-written pages, with bare Material's config."""
+    shutil.copytree(project / "docs", target / "docs")
+    config = bare_config((project / "mkdocs.yml").read_text("utf-8"))
+    (target / "mkdocs.yml").write_text(config, "utf-8")
+    return target
+
+
+def measure_size(size: int, runs: int, workdir: Path, browser: Any) -> Row:
+    """Generate and build one library `runs` times, beside the bare baseline, in turns."""
+    project = make_project(workdir / f"library-{size}", size)
+    ids = sorted(path.stem for path in (project / "content" / "stretches").glob("*.yaml"))
+    bare_site = workdir / f"bare-{size}"
+    generate: list[Timed] = []
+    build: list[Timed] = []
+    bare: list[Timed] = []
+    for run in range(runs):
+        _clean(project)
+        shutil.rmtree(bare_site / "site", ignore_errors=True)
+        # Alternate which goes first, so neither always meets a warmer or busier machine.
+        # (The first run builds the baseline last: its Markdown is the generator's output.)
+        if run % 2:
+            bare.append(timed(MKDOCS_BUILD, bare_site))
+        generate.append(timed(GENERATE, project))
+        build.append(timed(MKDOCS_BUILD, project))
+        if run == 0:
+            _bare_project(project, bare_site)
+        if not run % 2:
+            bare.append(timed(MKDOCS_BUILD, bare_site))
+        print(
+            f"  {size} stretches, run {run + 1}: generate {generate[-1].seconds:.2f} s, "
+            f"build {build[-1].seconds:.2f} s, bare {bare[-1].seconds:.2f} s",
+            flush=True,
+        )
+    site = project / "site"
+    pages = [(site / "stretches" / stretch_id / "index.html").stat().st_size for stretch_id in ids]
+    index = (site / "search" / "search_index.json").read_bytes()
+    with serving(site) as url:
+        search = [first_search_result(browser, url, QUERY) for _ in range(runs)]
+    row = Row(
+        size=size,
+        generate=generate,
+        build=build,
+        bare=bare,
+        stretch_page_bytes=statistics.median(pages),
+        list_page_bytes=(site / "stretches" / "index.html").stat().st_size,
+        index_bytes=len(index),
+        index_gzip_bytes=len(gzip.compress(index, 6)),
+        search=search,
+    )
+    shutil.rmtree(project)
+    shutil.rmtree(bare_site)
+    return row
+
+
+def measure_watch(size: int, edits: int, workdir: Path) -> dict[str, list[Edit]]:
+    """Edit-to-written and edit-to-served latency of `make serve` in a library of `size`,
+    and the same with `mkdocs serve` rebuilding the whole site on every change."""
+    as_made = make_serve_options()
+    variants = {"make serve: mkdocs serve " + " ".join(as_made): as_made}
+    if "--dirty" in as_made:
+        full = tuple(option for option in as_made if option != "--dirty")
+        variants["the same without --dirty (whole site rebuilt)"] = full
+    results = {}
+    for number, (label, options) in enumerate(variants.items()):
+        project = make_project(workdir / f"watch-{size}", size)
+        library = read_library(project / "content" / "stretches")
+        try:
+            # The comparison needs fewer edits: a whole-site rebuild is slow.
+            count = edits if number == 0 else min(edits, 3)
+            results[label] = watch_edits(project, library, count, options)
+        finally:
+            shutil.rmtree(project)
+    return results
+
+
+def _cpu_seconds() -> float:
+    """User + system time of this process and every child it has waited for."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _setting(name: str, default: str) -> str:
+    return os.environ.get(name, default).strip() or default
+
+
+def main() -> int:
+    sizes = [int(size) for size in _setting("BENCH_SIZES", "100,1000,10000").split(",")]
+    runs = int(_setting("BENCH_RUNS", "3"))
+    watch_size = int(_setting("BENCH_WATCH_SIZE", "1000"))
+    edits = int(_setting("BENCH_EDITS", "5"))
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # the flags the browser tests use
+
+    started = time.perf_counter()
+    machine = report.machine()
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="stretch-bench-") as folder:
+        workdir = Path(folder)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            machine["Chromium"] = browser.version
+            for size in sizes:
+                print(f"Measuring {size} stretches ({runs} runs)", flush=True)
+                rows.append(measure_size(size, runs, workdir, browser))
+            browser.close()
+        watched: dict[str, list[Edit]] = {}
+        if watch_size:
+            print(f"Measuring make serve with {watch_size} stretches ({edits} edits)", flush=True)
+            watched = measure_watch(watch_size, edits, workdir)
+    machine["Load average during the run"] = report.load_average()
+    machine["Whole benchmark took"] = f"{time.perf_counter() - started:.0f} s"
+    # On an idle machine the wall time is close to this: the steps run one after another.
+    machine["CPU time it used (user + system, all its processes)"] = f"{_cpu_seconds():.0f} s"
+    text = report.results(rows, watched, watch_size, runs, machine)
+    print()
+    print(text)
+    (ROOT / "bench" / "results.md").write_text(text, "utf-8")
+    print("Written to bench/results.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

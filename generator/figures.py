@@ -1,0 +1,181 @@
+"""Stretch -> start and stretch figures: small inline SVGs drawn from the pose data.
+
+Each figure is described in words (its <title> and aria-label) from the same data it is
+drawn from. The body is drawn in `currentColor`, so it follows the page's text colour
+(dark mode, black-and-white print); where the stretch is felt is a dashed band in one
+highlight colour, which still reads as dashes without colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from markupsafe import Markup
+
+from .body import Body, Posture
+from .drawing import FELT_COLOUR, shapes_of, svg
+from .figure_words import describe
+from .model import Figure, Figures, Stretch
+from .poses import (
+    BASES,
+    CROSSED,
+    HAND_FIELDS,
+    JOINT_FIELDS,
+    JOINTS,
+    NEUTRAL,
+    POSES,
+    POSITION_POSES,
+    TARGET_AREAS,
+)
+from .problems import Problem
+from .resting import place
+
+__all__ = ["FELT_COLOUR", "draw_all", "figures_svg", "figure_files", "figure_images"]
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One figure, ready to place in a page."""
+
+    label: str
+    alt: str
+    svg: Markup
+
+
+def generic_figures(stretch: Stretch) -> Figures:
+    """The position's default pose, as start and (highlighted) stretch."""
+    pose = POSITION_POSES[stretch.position]
+    felt = tuple(dict.fromkeys(TARGET_AREAS[t] for t in stretch.targets if t in TARGET_AREAS))
+    return Figures(Figure(pose), Figure(pose), felt=felt)
+
+
+def figures_of(stretch: Stretch) -> Figures:
+    """The stretch's own figures, or the generic ones for its position."""
+    return stretch.figures or generic_figures(stretch)
+
+
+def generic_figures_warning(stretch: Stretch, path: str) -> Problem | None:
+    """A `check` warning for a stretch drawn with its position's generic figures."""
+    if stretch.figures:
+        return None
+    message = (
+        f'no figures: field, so the page shows the generic "{stretch.position}" figures; '
+        "add figures: with the start and stretch positions (see python -m generator new)"
+    )
+    return Problem(path, 1, 1, "figures", message, is_warning=True)
+
+
+@cache
+def draw_all(stretch: Stretch) -> tuple[Drawn, ...]:
+    """Every figure of a stretch, in order: start, stretch, and the alternate if any."""
+    figures = figures_of(stretch)
+    felt = figures.felt
+    if not felt and stretch.figures:
+        felt = generic_figures(stretch).felt
+    shown = [("Start", figures.start, ()), ("Stretch", figures.stretch, felt)]
+    if figures.alternate:
+        shown.append(("Then", figures.alternate, felt))
+    return tuple(
+        _draw(figure, figure.label or label, areas, figures.view) for label, figure, areas in shown
+    )
+
+
+def figures_svg(stretch: Stretch) -> tuple[Markup, Markup]:
+    """The start and stretch figures as inline SVG, for any page or file that shows them."""
+    drawn = draw_all(stretch)
+    return drawn[0].svg, drawn[1].svg
+
+
+FILE_NAMES = ("start", "stretch", "then")
+
+
+def figure_files(stretches: list[Stretch]) -> dict[str, str]:
+    """Every figure as an SVG file, figures/<id>-start.svg and so on, for pages that show
+    them as images (the routine sheet), keyed by path relative to docs/."""
+    return {
+        f"figures/{stretch.id}-{name}.svg": drawn.svg + "\n"
+        for stretch in stretches
+        for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False)
+    }
+
+
+def figure_images(stretch: Stretch) -> list[dict[str, str]]:
+    """The figures' files (relative to the site's root) with their captions and alt text."""
+    return [
+        {"label": drawn.label, "alt": drawn.alt, "path": f"figures/{stretch.id}-{name}.svg"}
+        for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False)
+    ]
+
+
+# --- From the author's words to numbers --------------------------------------------------
+
+
+def _sides(name: str) -> tuple[str, ...]:
+    """The sides a field sets: "hands" and "knees" both, "left_knee" one."""
+    side = name.split("_")[0]
+    return (side,) if side in ("left", "right") else ("left", "right")
+
+
+def posture(figure: Figure) -> Posture:
+    """The named pose with the author's changes applied, every joint of both sides set."""
+    pose = POSES[figure.pose]
+    angles: dict[str, float | str] = {}
+    hands: dict[str, str] = {}
+    for name, value in [*NEUTRAL.items(), *pose.fields.items(), *figure.changes]:
+        if name in HAND_FIELDS:
+            hands.update(dict.fromkeys(_sides(name), str(value)))
+            continue
+        joint, targets = JOINT_FIELDS[name]
+        resolved = JOINTS[joint].words[value] if isinstance(value, str) else value
+        for target in targets:
+            angles[target] = resolved if isinstance(resolved, str) else float(resolved)
+    # An arm the author posed by its angles no longer reaches the place the pose gave its hand.
+    posed = {
+        side
+        for name, _ in figure.changes
+        if name.endswith(("shoulders", "elbows", "_shoulder", "_elbow"))
+        for side in _sides(name)
+    }
+    placed = {side for name, _ in figure.changes if name in HAND_FIELDS for side in _sides(name)}
+    for side in posed - placed:
+        hands.pop(side, None)
+    if angles["left_hip"] == CROSSED == angles["right_hip"]:
+        angles["left_hip"] = 90.0  # only one leg can cross over the other
+    props = tuple(dict.fromkeys(pose.props + figure.props))
+    return Posture(angles, hands, props, seated="chair" in pose.props)
+
+
+# --- Drawing ----------------------------------------------------------------------------
+
+
+def _figure_body(figure: Figure) -> tuple[Body, Posture, str]:
+    """The placed body, its posture, and the base's placing (for the floor or a mat)."""
+    held = posture(figure)
+    base = BASES[POSES[figure.pose].base]
+    padded = set()
+    if "pillow under head" in held.props:
+        padded.add("head")
+    if "pillow under knees" in held.props:
+        padded |= {"left_knee", "right_knee"}
+    towel = None
+    if "holding the towel" in held.hands.values():
+        hips = [(held.angles[f"{s}_hip"], s) for s in ("left", "right")]
+        towel = max(hips, key=lambda pair: (_number(pair[0]), pair[1] == "right"))[1]
+    placed = place(held.angles, base, held.hands, padded, towel)
+    return placed, held, base.placing
+
+
+def _number(value: float | str) -> float:
+    return value if isinstance(value, float) else 0.0
+
+
+@cache  # libraries repeat figures (every generic one of a position is the same)
+def _draw(figure: Figure, label: str, felt: tuple[str, ...], view: str) -> Drawn:
+    placed, held, placing = _figure_body(figure)
+    shapes = shapes_of(placed, held, felt)
+    view = "from above" if placing == "side" else view
+    if view in ("from above", "from the feet"):
+        label += f", seen {view}"
+    alt = describe(figure, held.props, label, felt)
+    return Drawn(label, alt, svg(shapes, view, alt))

@@ -1,0 +1,218 @@
+"""`make pdfs`: every stretch page as a one-page PDF, and the whole library as a booklet.
+
+A step after `mkdocs build`, not a MkDocs plugin: it serves the built site on a local port,
+prints each stretch page with headless Chromium (the print stylesheet that Ctrl+P uses), joins
+the pages behind a contents page into one booklet, and only then links each stretch page to
+its PDF, so a site built without this step has no link to a missing file.
+
+    python -m generator.pdfs [--site site] [--paper A4|Letter]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import io
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+
+from .render import _environment
+from .settings import load_site
+
+CHROMIUM = "/usr/bin/chromium"
+# The flags the browser tests use: no sandbox (CI runs as root), nothing fetched from outside.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BOOKLET = "stretches.pdf"  # site/pdf/stretches.pdf; one page each in site/pdf/stretches/
+_PDF_LINK = re.compile(r'<span class="stretch-pdf-link"[^>]*>.*?</span>', re.DOTALL)
+_BOOKLET_LINK = re.compile(r'<p class="sheet-booklet-link"[^>]*>.*?</p>', re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Printed:
+    id: str
+    name: str
+    position: str
+    pdf: bytes
+    pages: int
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """The folder over HTTP on a free local port: directory URLs and fetch() need a server."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def stretch_ids(site: Path) -> list[str]:
+    """The stretches the built site has a page for."""
+    folder = site / "stretches"
+    return sorted(path.parent.name for path in folder.glob("*/index.html"))
+
+
+def _print_page(page: Any, url: str, paper: str) -> tuple[str, str, bytes]:
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.fonts.ready")
+    # Without site_url the page would print the address it was read from, and here that is a
+    # local port that means nothing on paper.
+    page.evaluate("document.querySelectorAll('[data-live-address]').forEach(e => e.remove())")
+    name = page.locator("h1.stretch-name").inner_text()
+    position = page.locator(".stretch-glance dd").first.inner_text()
+    pdf = page.pdf(format=paper, print_background=True)
+    return name, position, pdf
+
+
+def print_stretches(browser: Any, base: str, ids: list[str], paper: str) -> list[Printed]:
+    """Each stretch page printed to PDF, in the order of their names."""
+    page = browser.new_page()
+    printed = []
+    for stretch_id in ids:
+        name, position, pdf = _print_page(page, f"{base}/stretches/{stretch_id}/", paper)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        printed.append(Printed(stretch_id, name, position, pdf, pages))
+    page.close()
+    return sorted(printed, key=lambda item: (item.name.casefold(), item.id))
+
+
+def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> bytes:
+    """The contents pages; printed twice when their own length moves the page numbers."""
+    site, _ = load_site(config, config.as_posix())
+    template = _environment().get_template("booklet.html.j2")
+    page = browser.new_page()
+    cover_pages, pdf = 1, b""
+    for _ in range(3):
+        number = cover_pages + 1
+        rows = []
+        for item in printed:
+            rows.append({"name": item.name, "position": item.position, "page": number})
+            number += item.pages
+        html = template.render(site=site, clinic=site.clinic, stretches=rows)
+        page.set_content(html, wait_until="load")
+        pdf = page.pdf(format=paper, print_background=True)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        if pages == cover_pages:
+            break
+        cover_pages = pages
+    page.close()
+    return pdf
+
+
+def booklet(cover: bytes, printed: list[Printed], title: str) -> bytes:
+    """The contents, then every stretch, with a bookmark for each."""
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(cover)))
+    for item in printed:
+        first = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(item.pdf)))
+        writer.add_outline_item(title=item.name, page_number=first)
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _replace_first(path: Path, pattern: re.Pattern[str], html: str) -> None:
+    """Put html where the page's placeholder (or an earlier run's link) is."""
+    text = path.read_text("utf-8")
+    path.write_text(pattern.sub(lambda _: html, text, count=1), "utf-8")
+
+
+def link_pdfs(site: Path, printed: list[Printed], booklet_pages: int) -> None:
+    """Give each stretch page its PDF link, and the sheet page the booklet's."""
+    for item in printed:
+        html_path = site / "stretches" / item.id / "index.html"
+        link = (
+            f'<span class="stretch-pdf-link"><a href="../../pdf/stretches/{item.id}.pdf" '
+            f"download>Download it as a PDF</a> (one page)</span>"
+        )
+        _replace_first(html_path, _PDF_LINK, link)
+    sheet = site / "sheet" / "index.html"
+    if sheet.is_file():
+        link = (
+            '<p class="sheet-booklet-link">Or print the whole library: '
+            f'<a href="../pdf/{BOOKLET}" download>every stretch as one PDF booklet</a> '
+            f"({booklet_pages} pages).</p>"
+        )
+        _replace_first(sheet, _BOOKLET_LINK, link)
+
+
+def make_pdfs(site: Path, config: Path, paper: str, chromium: str) -> list[Printed]:
+    """Print every stretch and the booklet into site/pdf/ and link them; return the stretches."""
+    from playwright.sync_api import sync_playwright  # slow to import; only this step needs it
+
+    ids = stretch_ids(site)
+    out = site / "pdf"
+    (out / "stretches").mkdir(parents=True, exist_ok=True)
+    for stale in (out / "stretches").glob("*.pdf"):
+        stale.unlink()
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            printed = print_stretches(browser, base, ids, paper)
+            cover = _cover(browser, printed, config, paper)
+        finally:
+            browser.close()
+    for item in printed:
+        (out / "stretches" / f"{item.id}.pdf").write_bytes(item.pdf)
+    site_name = load_site(config, config.as_posix())[0].name
+    whole = booklet(cover, printed, site_name)
+    (out / BOOKLET).write_bytes(whole)
+    link_pdfs(site, printed, len(PdfReader(io.BytesIO(whole)).pages))
+    return printed
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.pdfs", description=__doc__)
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--paper", choices=["A4", "Letter"], default="A4")
+    parser.add_argument("--chromium", default=CHROMIUM, help="the Chromium to print with")
+    arguments = parser.parse_args(argv)
+    if not stretch_ids(arguments.site):
+        print(f"error: no stretch pages in {arguments.site}/; run make site first", file=sys.stderr)
+        return 2
+    if not Path(arguments.chromium).exists():
+        print(f"error: {arguments.chromium} is missing; run make chromium", file=sys.stderr)
+        return 2
+    printed = make_pdfs(arguments.site, arguments.config, arguments.paper, arguments.chromium)
+    too_long = [item for item in printed if item.pages != 1]
+    for item in too_long:
+        print(f"warning: {item.name} ({item.id}) printed on {item.pages} pages, not one")
+    print(
+        f"{len(printed)} stretches printed to {arguments.site}/pdf/stretches/ "
+        f"({arguments.paper}), with the booklet {arguments.site}/pdf/{BOOKLET}"
+    )
+    if not load_site(arguments.config, arguments.config.as_posix())[0].url:
+        print("note: site_url is not set in mkdocs.yml, so the PDFs show no web address")
+    return 1 if too_long else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,142 @@
+"""Finding stretches: tag pages (/tags/<slug>/ for every target and piece of equipment), the
+filter choices of the /stretches/ list, and the search keywords of each stretch page.
+
+Tag pages are Markdown we generate, not a theme plugin's, so they build the same under any
+MkDocs-compatible builder. Render passes its Jinja environment in (escaping lives there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jinja2 import Environment
+
+from .model import Stretch
+from .validate import stretch_schema
+
+NO_EQUIPMENT = "none"  # the equipment filter's value for stretches that need nothing
+_RESERVED_SLUGS = {"index"}  # tags/index.md is the page listing every tag
+
+
+def tag_slug(text: str) -> str:
+    """ "Towel or strap" -> "towel-or-strap"; "child's" -> "childs" (as stretch ids are made)."""
+    folded = text.casefold().replace("'", "").replace("’", "")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def _page_slug(text: str) -> str:
+    slug = tag_slug(text) or "tag"
+    return f"{slug}-tag" if slug in _RESERVED_SLUGS else slug
+
+
+@dataclass
+class Tag:
+    """Every stretch felt in (targets) or needing (equipment) one tag, by the tag's slug."""
+
+    slug: str
+    label: str
+    targeted_by: list[Stretch] = field(default_factory=list)
+    needed_by: list[Stretch] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # as it appears in the URL: ?position=lying-on-your-back
+    label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str  # the URL parameter and the card's data attribute
+    label: str
+    any_label: str
+    choices: tuple[Choice, ...]
+
+
+def collect_tags(stretches: list[Stretch]) -> list[Tag]:
+    """Every tag of the library, sorted by label; each lists its stretches in the given order.
+
+    Two spellings with one slug ("back-of-thigh", "back of thigh") share a page."""
+    tags: dict[str, Tag] = {}
+    for stretch in stretches:
+        for texts, kind in ((stretch.targets, "targeted_by"), (stretch.equipment, "needed_by")):
+            for text in texts:
+                slug = _page_slug(text)
+                tag = tags.setdefault(slug, Tag(slug, text))
+                tag.label = min(tag.label, text)  # the same label whatever the order of files
+                having: list[Stretch] = getattr(tag, kind)
+                if not having or having[-1] is not stretch:  # two spellings in one stretch
+                    having.append(stretch)
+    return sorted(tags.values(), key=lambda tag: (tag.label, tag.slug))
+
+
+def tag_links(stretch: Stretch, root: str) -> dict[str, str]:
+    """Each target and piece of equipment of a stretch -> the address of its tag page."""
+    return {
+        text: f"{root}tags/{_page_slug(text)}/" for text in (*stretch.targets, *stretch.equipment)
+    }
+
+
+def search_keywords(stretch: Stretch) -> list[str]:
+    """What a stretch page's front matter gives the search index as its tags: every word the
+    page shows for what the stretch is called, works on, starts from, needs, and how hard it is."""
+    keywords = [
+        *stretch.aliases,
+        *stretch.targets,
+        stretch.position,
+        *stretch.equipment,
+        stretch.level,
+    ]
+    return list(dict.fromkeys(keywords))
+
+
+def filters(stretches: list[Stretch]) -> list[Filter]:
+    """The controls of the /stretches/ list: only choices some stretch has, in a stable order."""
+    # Positions and levels in the schema's order (lying down first, gentle first).
+    properties = stretch_schema()["properties"]
+    positions = [p for p in properties["position"]["enum"] if p in {s.position for s in stretches}]
+    levels = [
+        level for level in properties["level"]["enum"] if level in {s.level for s in stretches}
+    ]
+    equipment = sorted({text for stretch in stretches for text in stretch.equipment})
+    targets = sorted({text for stretch in stretches for text in stretch.targets})
+    no_equipment = [Choice(NO_EQUIPMENT, "No equipment")]
+    if all(stretch.equipment for stretch in stretches):
+        no_equipment = []
+    return [
+        _filter("position", "Position", "Any position", positions),
+        _filter("equipment", "Equipment", "Any equipment", equipment, no_equipment),
+        _filter("target", "Works on", "Any part of the body", targets),
+        _filter("level", "Level", "Any level", levels),
+    ]
+
+
+def _filter(
+    name: str, label: str, any_label: str, texts: list[str], first: list[Choice] | None = None
+) -> Filter:
+    choices = {choice.value: choice for choice in first or []}
+    for text in texts:
+        choices.setdefault(tag_slug(text), Choice(tag_slug(text), text[:1].upper() + text[1:]))
+    return Filter(name, label, any_label, tuple(choices.values()))
+
+
+def card_data(stretch: Stretch) -> dict[str, str]:
+    """The data attributes of a stretch's card on the list: what the filters compare."""
+    return {
+        "position": tag_slug(stretch.position),
+        "equipment": " ".join(tag_slug(text) for text in stretch.equipment) or NO_EQUIPMENT,
+        "target": " ".join(tag_slug(text) for text in stretch.targets),
+        "level": tag_slug(stretch.level),
+    }
+
+
+def render_tags(environment: Environment, stretches: list[Stretch]) -> dict[str, str]:
+    """tags/index.md and one page per tag, keyed by path relative to docs/ (`stretches`
+    sorted as the pages should list them)."""
+    tags = collect_tags(stretches)
+    pages = {"tags/index.md": environment.get_template("tags-index.md.j2").render(tags=tags)}
+    template = environment.get_template("tag.md.j2")
+    for tag in tags:
+        pages[f"tags/{tag.slug}.md"] = template.render(tag=tag)
+    return pages

@@ -1,0 +1,395 @@
+"""Figures drawn from data: valid, accessible, small, deterministic SVG whose bodies match
+their steps; the schema refuses what a body can't do."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import figures
+from generator.body import Body
+from generator.figures import FELT_COLOUR, draw_all, figures_svg, generic_figures_warning
+from generator.load import load_file, load_folder
+from generator.model import Site, Stretch
+from generator.poses import (
+    AREAS,
+    HAND_PLACES,
+    JOINT_FIELDS,
+    JOINTS,
+    POSES,
+    POSITION_POSES,
+    PROPS,
+    VIEWS,
+)
+from generator.render import render_site
+from generator.validate import stretch_schema, validate
+
+from .conftest import ARTIFACTS, FIXTURES, ROOT, run
+
+SVG = "{http://www.w3.org/2000/svg}"
+TODAY = datetime.date(2026, 11, 26)
+
+
+def library(folder: Path) -> dict[str, Stretch]:
+    files, _ = load_folder(folder)
+    stretches, problems = validate(files, TODAY)
+    assert [p for p in problems if not p.is_warning] == []
+    return {stretch.id: stretch for stretch in stretches}
+
+
+LIBRARY = library(ROOT / "content" / "stretches")
+FIXTURE_LIBRARY = library(FIXTURES / "library")
+
+
+def generic(position: str) -> Stretch:
+    """A stretch without figures: data, in a position."""
+    stretch = replace(FIXTURE_LIBRARY["knee-to-chest"], figures=None, position=position)
+    return replace(stretch, targets=("lower back", "back of thigh"))
+
+
+EVERY = [*LIBRARY.values(), *FIXTURE_LIBRARY.values(), *map(generic, POSITION_POSES)]
+EVERY_ID = [f"{s.id}" if s.figures else f"generic-{s.position}" for s in EVERY]
+
+
+def numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def shapes(root: ET.Element) -> list[tuple[list[tuple[float, float]], float, ET.Element]]:
+    """Every drawn shape's points (path corners; a circle's extremes) and half its stroke."""
+    found = []
+    for element in root.iter():
+        if element.tag == f"{SVG}path":
+            values = numbers(element.attrib["d"].replace("H", " H "))
+            if "H" in element.attrib["d"]:  # the floor: M x y H x2
+                values = [values[0], values[1], values[2], values[1]]
+            points = list(zip(values[::2], values[1::2], strict=True))
+            found.append((points, float(element.attrib["stroke-width"]) / 2, element))
+        elif element.tag == f"{SVG}circle":
+            x, y, r = (float(element.attrib[k]) for k in ("cx", "cy", "r"))
+            found.append(([(x - r, y - r), (x + r, y + r)], 0.0, element))
+    return found
+
+
+def floor_y(root: ET.Element) -> float | None:
+    floor = root.find(f"{SVG}g/{SVG}path")
+    assert floor is not None
+    d = floor.attrib["d"]
+    return numbers(d)[1] if "H" in d else None  # seen from above there is a mat, no floor
+
+
+@pytest.mark.parametrize("stretch", EVERY, ids=EVERY_ID)
+def test_each_figure_is_small_valid_accessible_svg(stretch: Stretch) -> None:
+    drawn = draw_all(stretch)
+    assert len(drawn) >= 2
+    for figure in drawn:
+        text = str(figure.svg)
+        assert len(text.encode()) < 5000, f"{figure.label}: {len(text.encode())} bytes"
+        root = ET.fromstring(text)
+        assert root.tag == f"{SVG}svg" and root.attrib["role"] == "img"
+        title = root.find(f"{SVG}title")
+        assert title is not None and title.text == root.attrib["aria-label"] == figure.alt
+        assert len(figure.alt) >= 15 and figure.alt.startswith(figure.label + ":")
+        assert 'stroke="currentColor"' in text and "#000" not in text  # follows the text colour
+        _, _, width, height = numbers(root.attrib["viewBox"])
+        for points, half, _ in shapes(root):
+            for x, y in points:
+                assert x - half >= -0.05 and x + half <= width + 0.05, (figure.label, x)
+                assert y - half >= -0.05 and y + half <= height + 0.05, (figure.label, y)
+
+
+@pytest.mark.parametrize("stretch", EVERY, ids=EVERY_ID)
+def test_no_part_of_the_body_goes_through_the_floor(stretch: Stretch) -> None:
+    for figure in draw_all(stretch):
+        root = ET.fromstring(str(figure.svg))
+        floor = floor_y(root)
+        if floor is None:
+            continue
+        for points, half, element in shapes(root)[1:]:
+            if element.attrib.get("stroke") == FELT_COLOUR:
+                continue
+            lowest = max(y for _, y in points) + half
+            assert lowest <= floor + 0.6, f"{figure.label}: {element.attrib} below the floor"
+
+
+def test_only_the_stretch_is_highlighted_and_the_start_is_not() -> None:
+    for stretch in EVERY:
+        start, *others = draw_all(stretch)
+        assert FELT_COLOUR not in start.svg
+        if figures.figures_of(stretch).felt:
+            assert all(FELT_COLOUR in other.svg for other in others), stretch.id
+        # The highlight differs without colour too: it is dashed.
+        assert all('stroke-dasharray="3 1.6"' in o.svg for o in others if FELT_COLOUR in o.svg)
+
+
+def test_every_library_stretch_has_its_own_figures_matching_its_equipment() -> None:
+    for stretch in LIBRARY.values():
+        assert stretch.figures is not None, f"{stretch.id} has no figures: data"
+        assert stretch.figures.felt, f"{stretch.id} does not say where the stretch is felt"
+        drawn = draw_all(stretch)
+        assert drawn[0].svg != drawn[1].svg, f"{stretch.id}: start and stretch look the same"
+        # What the reader needs is in the picture: the towel, the pillow, the chair.
+        held = [figures.posture(f) for f in (stretch.figures.start, stretch.figures.stretch)]
+        props = {prop for posture in held for prop in posture.props}
+        hands = {place for posture in held for place in posture.hands.values()}
+        if "towel or strap" in stretch.equipment:
+            assert "towel or strap" in props and "holding the towel" in hands, stretch.id
+        if "pillow" in stretch.equipment:
+            assert any(prop.startswith("pillow") for prop in props), stretch.id
+        if "sturdy chair" in stretch.equipment:
+            assert "chair" in props or "on the chair" in hands, stretch.id
+
+
+def test_same_data_same_bytes() -> None:
+    before = {stretch.id: [d.svg for d in draw_all(stretch)] for stretch in LIBRARY.values()}
+    figures.draw_all.cache_clear()
+    figures._draw.cache_clear()
+    reloaded = library(ROOT / "content" / "stretches")
+    after = {stretch.id: [d.svg for d in draw_all(stretch)] for stretch in reloaded.values()}
+    assert before == after
+    start, stretch_svg = figures_svg(LIBRARY["cat-cow"])
+    assert (start, stretch_svg) == tuple(d.svg for d in draw_all(LIBRARY["cat-cow"])[:2])
+
+
+# --- The drawings match the steps -------------------------------------------------------
+
+
+def body_of(stretch_id: str, which: str = "stretch") -> Body:
+    stretch_figures = LIBRARY[stretch_id].figures
+    assert stretch_figures is not None
+    figure = getattr(stretch_figures, which)
+    placed, _, _ = figures._figure_body(figure)
+    return placed
+
+
+def distance(body: Body, a: str, b: str) -> float:
+    return math.dist(body.points[a], body.points[b])
+
+
+def height(body: Body, name: str) -> float:
+    return body.points[name][1]
+
+
+def test_knee_to_chest_brings_the_knee_towards_the_chest() -> None:
+    start, stretch = body_of("knee-to-chest", "start"), body_of("knee-to-chest")
+    assert distance(stretch, "right_knee", "neck") < distance(start, "right_knee", "neck") - 10
+    assert distance(stretch, "right_hand", "right_knee") < 12  # holding the shin
+    assert distance(stretch, "left_toe", "left_heel") > 0 and height(stretch, "left_heel") < 3
+
+
+def test_the_towel_runs_from_the_hands_to_the_raised_straight_leg() -> None:
+    body = body_of("hamstring-stretch")
+    assert height(body, "right_ankle") > height(body, "right_knee") > height(body, "right_hip")
+    knee = body.points["right_knee"]
+    hip, ankle = body.points["right_hip"], body.points["right_ankle"]
+    assert distance(body, "right_hip", "right_ankle") > math.dist(hip, knee) + 0.95 * math.dist(
+        knee, ankle
+    )  # the knee is straight
+    assert distance(body, "towel", "right_toe") < 8
+    svg = str(draw_all(LIBRARY["hamstring-stretch"])[1].svg)
+    assert svg.count('stroke-width="1.3"') == 2  # one towel end in each hand
+    assert height(body, "left_heel") < 3  # the other foot stays on the floor
+
+
+def test_cat_and_cow_differ_visibly() -> None:
+    cow, cat = body_of("cat-cow"), body_of("cat-cow", "alternate")
+    middle = [body.trunk[4][1] - (body.trunk[0][1] + body.trunk[-1][1]) / 2 for body in (cat, cow)]
+    assert middle[0] > 2 and middle[1] < -1  # cat rounds up, cow sags
+    assert height(cow, "head") > height(cat, "head") + 5  # cow looks up, cat tucks the chin
+    for body in (cat, cow):  # hands and knees stay on the floor
+        for name in ("right_hand", "left_hand", "right_knee"):
+            assert height(body, name) < 4.5, name
+
+
+def test_childs_pose_sits_back_towards_the_heels() -> None:
+    start, stretch = body_of("childs-pose", "start"), body_of("childs-pose")
+    assert distance(stretch, "pelvis", "right_ankle") < distance(start, "pelvis", "right_ankle") / 2
+    assert height(stretch, "head") < height(start, "head") - 15
+
+
+def test_press_up_arms_straight_and_hips_on_the_floor() -> None:
+    body = body_of("prone-press-up")
+    assert height(body, "pelvis") < 6.5
+    assert height(body, "neck") > 20
+    assert distance(body, "right_shoulder", "right_hand") > 28  # elbow straight
+    assert height(body, "right_hand") < 3
+
+
+def test_bridge_lifts_the_hips_and_rolling_knees_drop_to_the_side() -> None:
+    assert (
+        height(body_of("glute-bridge"), "pelvis")
+        > height(body_of("glute-bridge", "start"), "pelvis") + 10
+    )
+    rolled, up = body_of("lumbar-rotation"), body_of("lumbar-rotation", "start")
+    assert height(rolled, "right_knee") < height(up, "right_knee") - 5
+    assert abs(rolled.points["right_knee"][2] - up.points["right_knee"][2]) > 10
+
+
+# --- Generic figures and check ----------------------------------------------------------
+
+
+def test_a_stretch_without_figures_gets_its_positions_generic_pair() -> None:
+    for position, pose in POSITION_POSES.items():
+        start, stretch = draw_all(generic(position))
+        assert POSES[pose].words in start.alt
+        assert FELT_COLOUR in stretch.svg and "lower back" in stretch.alt
+    assert generic_figures_warning(generic("standing"), "x.yaml") is not None
+    assert generic_figures_warning(LIBRARY["sphinx"], "x.yaml") is None
+
+
+def test_check_warns_when_figures_are_generic(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "content" / "stretches" / "knee-to-chest.yaml"
+    path.write_text(path.read_text().split("\nfigures:")[0] + "\n")
+    assert run("check") == 0
+    err = capsys.readouterr().err
+    assert (
+        "content/stretches/knee-to-chest.yaml:1:1: figures: warning: no figures: field, so the "
+        'page shows the generic "lying on your back" figures' in err
+    )
+    assert run("build") == 0
+    page = (project / "docs" / "stretches" / "knee-to-chest.md").read_text()
+    assert page.count('role="img"') == 2
+
+
+# --- Pages ------------------------------------------------------------------------------
+
+
+def test_the_stretch_page_shows_the_figures_after_the_glance_box() -> None:
+    pages = render_site(list(FIXTURE_LIBRARY.values()), Site())
+    page = pages["stretches/knee-to-chest.md"]
+    assert page.index("stretch-glance") < page.index("stretch-figures") < page.index("## Before")
+    block = page[page.index('<div class="stretch-figures"') :].split("\n\n")[0]
+    assert block.count("<svg") == 2 and "<figcaption>Start</figcaption>" in block
+    # Figure files for pages that show them as images (the routine sheet).
+    assert (
+        pages["figures/knee-to-chest-stretch.svg"]
+        == draw_all(FIXTURE_LIBRARY["knee-to-chest"])[1].svg + "\n"
+    )
+
+
+def test_a_hostile_caption_stays_text() -> None:
+    page = render_site(list(FIXTURE_LIBRARY.values()), Site())["stretches/pelvic-tilt.md"]
+    block = page[page.index('<div class="stretch-figures"') :].split("\n\n")[0]
+    assert "<script>" not in block and "<b>" not in block and "</svg><b>" not in block
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#34;x&#34;" in block
+    for svg in re.findall(r"<svg.*?</svg>", block):
+        ET.fromstring(svg)  # the caption in the title didn't break the SVG
+
+
+# --- The schema: words a physical therapist uses, and only what a body can do ------------
+
+
+def refused(tmp_path: Path, figures_yaml: str) -> list[str]:
+    text = (FIXTURES / "library" / "knee-to-chest.yaml").read_text().split("\nfigures:")[0]
+    path = tmp_path / "knee-to-chest.yaml"
+    path.write_text(text + "\nfigures:\n" + figures_yaml)
+    loaded, problems = load_file(path, "k.yaml")
+    assert loaded is not None, problems
+    _, problems = validate([loaded], TODAY, {"knee-to-chest", "pelvic-tilt"})
+    return [str(problem) for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("joint", "value", "message"),
+    [
+        ("right_knee", "200", "from 0 (straight) to 160 (fully bent)"),
+        ("left_knee", "-5", "from 0 (straight) to 160 (fully bent)"),
+        ("hips", "170", "from -30 (thigh behind the body) to 140 (knee to the chest)"),
+        ("shoulders", "-90", "-60 (arm behind the body) to 180 (arm overhead)"),
+        ("spine", "-60", "-50 (arched) to 80 (rounded)"),
+        ("neck", "90", "-45 (looking up) to 45 (chin to the chest)"),
+        ("right_elbow", "bent backwards", "or one of: straight, slightly bent, bent"),
+        ("right_knee", "45.5", "a whole number of degrees"),
+    ],
+)
+def test_impossible_angles_are_refused_clearly(
+    tmp_path: Path, joint: str, value: str, message: str
+) -> None:
+    problems = refused(
+        tmp_path,
+        f"  start:\n    pose: lying on your back\n  stretch:\n    pose: standing\n"
+        f"    {joint}: {value}\n",
+    )
+    assert len(problems) == 1
+    assert f"figures.stretch.{joint}: must be a whole number of degrees from" in problems[0]
+    assert message in problems[0] and f'(found "{value}")' in problems[0]
+
+
+def test_possible_angles_and_words_are_accepted(tmp_path: Path) -> None:
+    assert (
+        refused(
+            tmp_path,
+            "  start:\n    pose: hands and knees\n  stretch:\n    pose: child's pose\n"
+            "    right_knee: 160\n    hips: -30\n    spine: rounded\n    left_ankle: pointed\n"
+            "    hands: behind your left thigh\n    props: [pillow under knees]\n"
+            "  felt: [lower back]\n  view: at an angle\n",
+        )
+        == []
+    )
+
+
+def test_the_schema_and_the_drawing_agree() -> None:
+    schema = stretch_schema()
+    definitions = schema["$defs"]
+    figure = definitions["figure"]["properties"]
+    assert figure["pose"]["enum"] == list(POSES)
+    assert definitions["hand_place"]["enum"] == list(HAND_PLACES)
+    assert figure["props"]["items"]["enum"] == list(PROPS)
+    assert set(JOINT_FIELDS) | {
+        "hands",
+        "left_hand",
+        "right_hand",
+        "pose",
+        "props",
+        "label",
+    } == set(figure)
+    for name, joint in JOINTS.items():
+        number, words = definitions[name]["oneOf"]
+        assert (number["minimum"], number["maximum"]) == (joint.low, joint.high)
+        assert words["enum"] == list(joint.words)
+        for word, angle in joint.words.items():
+            assert isinstance(angle, str) or joint.low <= angle <= joint.high, word
+    properties = schema["properties"]["figures"]["properties"]
+    assert properties["felt"]["items"]["enum"] == list(AREAS)
+    assert properties["view"]["enum"] == list(VIEWS)
+    for field in (*figure.values(), *properties.values()):
+        assert "description" in field or "$ref" in field
+    json.dumps(schema)
+
+
+# --- In a browser: rendered, looked at ---------------------------------------------------
+
+
+def test_every_figure_renders_in_chromium(browser: object) -> None:
+    """Every figure of the library drawn by Chromium, light and dark, into
+    tests/artifacts/figures-*.png (to look at): each has a size and takes the text colour."""
+    cells = "".join(
+        f'<figure style="display:inline-block;margin:8px">{drawn.svg}<figcaption>{stretch.id}: '
+        f"{drawn.label}</figcaption></figure>"
+        for stretch in LIBRARY.values()
+        for drawn in draw_all(stretch)
+    )
+    for scheme, colours in (("light", "#fff;color:#1f1f1f"), ("dark", "#1e2129;color:#dcdee3")):
+        page = browser.new_page(viewport={"width": 1100, "height": 800})  # type: ignore[attr-defined]
+        page.set_content(f'<body style="margin:0;background:{colours}">{cells}</body>')
+        sizes = page.eval_on_selector_all(
+            "svg",
+            "svgs => svgs.map(s => [s.getBoundingClientRect().width, "
+            "s.getBoundingClientRect().height, getComputedStyle(s.querySelector('path')).stroke])",
+        )
+        assert len(sizes) == sum(len(draw_all(stretch)) for stretch in LIBRARY.values())
+        assert all(w > 60 and h > 40 for w, h, _ in sizes), sizes
+        expected = "rgb(31, 31, 31)" if scheme == "light" else "rgb(220, 222, 227)"
+        assert {stroke for *_, stroke in sizes} == {expected}  # currentColor
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"figures-{scheme}.png"), full_page=True)
+        page.close()

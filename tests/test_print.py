@@ -1,0 +1,504 @@
+"""Printing: every stretch page on one sheet of A4 and of Letter, the routine sheet at /sheet/,
+and `make pdfs` (python -m generator.pdfs), all printed by Debian's chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import html as html_module
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from generator import pdfs
+from generator.load import SCHEMA_LINE_START
+from generator.printing import MAX_ROUTINE, WARN_ABOVE, page_share, print_budget_problems
+from generator.render import dose_in_words
+
+from .conftest import (
+    ARTIFACTS,
+    CHROMIUM_FLAGS,
+    FIXTURES,
+    ROOT,
+    copy_project,
+    mkdocs_build,
+    run,
+    serve,
+)
+from .test_render import fixture_stretches
+from .test_site import real_stretches
+
+PAPERS = ("A4", "Letter")
+SITE_URL = "https://stretches.example.org/"
+CLINIC = {
+    "name": "Riverside Physical Therapy",
+    "phone": "+1 555 0100",
+    "email": "care@example.org",
+    "url": "https://example.org",
+}
+FITS, TOO_LONG = "fits-just-stretch", "too-long-stretch"
+HOSTILE = "pelvic-tilt"  # tests/fixtures/library/pelvic-tilt.yaml: hostile on purpose
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF with every run of spaces and line breaks made one space."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def print_page(page: Any, url: str, paper: str) -> bytes:
+    """The page as Ctrl+P prints it: the CSS page (margins), the paper, no backgrounds."""
+    page.goto(url, wait_until="networkidle")
+    pdf: bytes = page.pdf(format=paper, prefer_css_page_size=True, print_background=False)
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def built_ids(site: Path) -> list[str]:
+    return sorted(path.parent.name for path in (site / "stretches").glob("*/index.html"))
+
+
+# ---- Every stretch page of the real library (no site_url, no clinic, as in the repository) ----
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("settings", ["as shipped", "with site_url and a clinic"])
+def test_every_stretch_page_prints_on_exactly_one_page(
+    page: Any, request: pytest.FixtureRequest, paper: str, settings: str
+) -> None:
+    if settings == "as shipped":
+        folder, url = request.getfixturevalue("built"), request.getfixturevalue("site_url")
+    else:
+        folder, url, _ = request.getfixturevalue("printable")
+    ids = [stretch_id for stretch_id in built_ids(folder / "site") if stretch_id != TOO_LONG]
+    assert len(ids) >= 15
+    pages = {}
+    for stretch_id in ids:
+        pdf = print_page(page, f"{url}/stretches/{stretch_id}/", paper)
+        pages[stretch_id] = pdf_pages(pdf)
+        if stretch_id == "side-lying-open-book":  # the longest
+            ARTIFACTS.mkdir(exist_ok=True)
+            name = f"{stretch_id}-{paper}-{settings.split()[0]}.pdf"
+            (ARTIFACTS / name).write_bytes(pdf)
+    assert {stretch_id: count for stretch_id, count in pages.items() if count != 1} == {}
+
+
+def test_a_printed_stretch_has_what_the_reader_needs_and_nothing_else(
+    page: Any, site_url: str
+) -> None:
+    stretch = next(s for s in real_stretches() if s.id == "cat-cow")
+    text = pdf_text(print_page(page, f"{site_url}/stretches/cat-cow/", "A4"))
+    wanted = [
+        stretch.name,
+        dose_in_words(stretch.dose),
+        stretch.start,
+        *stretch.steps,
+        stretch.breathing,
+        stretch.feel,
+        "STOP IF",  # the box title, upper case in print
+        *stretch.stop_if,
+        *stretch.ask_first,
+        stretch.easier,
+        stretch.harder,
+        "Talk to a physical therapist",
+        "Get urgent help: call 911 (US) or 999 (UK)",
+        "Last reviewed",
+        # No site_url here: print.js writes the address the page was read from.
+        f"This page online: {site_url}/stretches/cat-cow/",
+    ]
+    missing = [line for line in wanted if words(line) not in text]
+    assert missing == []
+    unwanted = [
+        "Search",  # the header's search box
+        "Make a routine to print",  # the navigation
+        "Related stretches",
+        "Sources",
+        "Embed this stretch",
+        "Print this stretch",
+        "Add it to a routine",
+        "See the warning signs",  # a link that means nothing on paper
+        "Material for MkDocs",
+    ]
+    assert [line for line in unwanted if line in text] == []
+
+
+def test_stop_if_is_a_black_box_on_paper(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/stretches/knee-to-chest/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    try:
+        box = page.evaluate(
+            """() => {
+              const style = getComputedStyle(document.querySelector('.stretch-stop-if'));
+              return [style.borderTopStyle, style.borderTopColor, parseFloat(style.borderTopWidth),
+                      parseFloat(style.borderLeftWidth)];
+            }"""
+        )
+    finally:
+        page.emulate_media(media="null")
+    style, colour, top, left = box
+    assert style == "solid" and colour == "rgb(0, 0, 0)"
+    assert top >= 2 and left >= 6  # CSS pixels: a frame, and a thick bar down its left
+
+
+def test_dark_mode_prints_black_on_white(browser: Any, site_url: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{site_url}/stretches/sphinx/", wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(media="print", color_scheme="dark")
+    colours = page.evaluate(
+        """() => [...document.querySelectorAll('article p, article li, article h1, article h2')]
+              .map(e => getComputedStyle(e).color)"""
+    )
+    context.close()
+    assert colours and set(colours) <= {"rgb(0, 0, 0)", "rgb(34, 34, 34)"}
+
+
+def test_without_site_url_the_build_says_a_qr_code_needs_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run("build") == 0
+    assert "set site_url in mkdocs.yml to add a QR code" in capsys.readouterr().out
+    page = (project / "docs" / "stretches" / "knee-to-chest.md").read_text()
+    assert "stretch-qr" not in page and "data-live-address" in page
+
+
+# ---- A site with site_url, a clinic, and two stretches made to test the one-page budget ----
+
+
+def _grow(data: dict[str, Any], share_wanted: float, at_most: bool) -> tuple[dict[str, Any], float]:
+    """The knee-to-chest fixture with list items added until its estimated page share is
+    just at most (or at least) share_wanted; and that share."""
+    knee = next(s for s in fixture_stretches() if s.id == "knee-to-chest")
+    base = dataclasses.replace(knee, aliases=())
+    extra = [
+        "Keep your shoulders and neck relaxed on the floor while you hold the stretch.",
+        "If your lower back lifts off the floor, ease off a little until it rests again.",
+        "Let the other leg stay relaxed, with the foot flat and the knee pointing up.",
+        "Move slowly into the stretch and slowly out of it again, without any bouncing.",
+    ]
+    limits = {"steps": 12, "ask_first": 10, "stop_if": 10}
+    grown = {key: list(data[key]) for key in limits}
+
+    def share(fields: dict[str, list[str]]) -> float:
+        return page_share(dataclasses.replace(base, **{k: tuple(v) for k, v in fields.items()}))
+
+    for count in range(60):
+        key = list(limits)[count % 3]
+        if len(grown[key]) >= limits[key]:
+            continue
+        trial = {**grown, key: [*grown[key], extra[count % 4]]}
+        if at_most and share(trial) > share_wanted:
+            break
+        grown = trial
+        if not at_most and share(grown) >= share_wanted:
+            break
+    return {**data, **grown}, share(grown)
+
+
+@pytest.fixture(scope="module")
+def printable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, str]]:
+    """The real library with site_url and a clinic (the most a page prints), its pelvic tilt
+    swapped for the hostile fixture, and two stretches grown from the fixture knee to chest:
+    one that just fits the budget and one far over it. Built and served:
+    (folder, address, build output)."""
+    folder = tmp_path_factory.mktemp("printable")
+    copy_project(folder)
+    content = folder / "content" / "stretches"
+    (content / f"{HOSTILE}.yaml").write_text((FIXTURES / "library" / f"{HOSTILE}.yaml").read_text())
+    knee = yaml.safe_load((FIXTURES / "library" / "knee-to-chest.yaml").read_text())
+    knee.update(aliases=[], related=[])
+    fits, fits_share = _grow({**knee, "name": "Fits just"}, WARN_ABOVE, at_most=True)
+    too_long, too_long_share = _grow({**knee, "name": "Too long"}, 1.12, at_most=False)
+    assert WARN_ABOVE - 0.03 < fits_share <= WARN_ABOVE < 1.12 <= too_long_share
+    schema_line = SCHEMA_LINE_START + "../../generator/schema/stretch.schema.json\n"
+    for stretch_id, data in [(FITS, fits), (TOO_LONG, too_long)]:
+        text = schema_line + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        (content / f"{stretch_id}.yaml").write_text(text)
+    settings = (folder / "mkdocs.yml").read_text()
+    assert "\nsite_url:" not in settings and settings.count("\nextra:\n") == 1
+    clinic = "".join(f"    {key}: {value!r}\n" for key, value in CLINIC.items())
+    settings = settings.replace("\nextra:\n", f"\nextra:\n  clinic:\n{clinic}")
+    (folder / "mkdocs.yml").write_text(settings + f"site_url: {SITE_URL}\n")
+    output = io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(output),
+        contextlib.redirect_stderr(output),
+    ):
+        patch.chdir(folder)
+        assert run("build") == 0
+    result = mkdocs_build(folder)
+    assert result.returncode == 0, result.stderr
+    with serve(folder / "site") as url:
+        yield folder, url, output.getvalue()
+
+
+def test_site_url_prints_the_address_and_its_qr_code(page: Any, printable: Any) -> None:
+    folder, url, output = printable
+    address = f"{SITE_URL}stretches/knee-to-chest/"
+    assert "set site_url" not in output
+    html = (folder / "site" / "stretches" / "knee-to-chest" / "index.html").read_text()
+    assert re.search(
+        rf'<svg viewBox="0 0 (\d+) \1" class="stretch-qr"><title>{address}</title>', html
+    )
+    text = pdf_text(print_page(page, f"{url}/stretches/knee-to-chest/", "Letter"))
+    assert f"This page online: {address}" in text
+    for value in CLINIC.values():
+        assert value in text  # the clinic's web address printed after its name
+    page.emulate_media(media="print")
+    try:
+        size = page.locator("svg.stretch-qr").bounding_box()
+    finally:
+        page.emulate_media(media="null")
+    assert size is not None and 60 < size["width"] < 90  # about 19 mm: big enough to scan
+
+
+def test_the_budget_warns_about_a_stretch_that_would_not_fit(printable: Any) -> None:
+    folder, _, output = printable
+    warned = re.findall(
+        r"content/stretches/(\S+)\.yaml:1:1: text: warning: (.+) may not print", output
+    )
+    assert warned == [(TOO_LONG, "Too long")]  # neither the one that just fits nor any other
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_budget_agrees_with_the_printed_pages(page: Any, printable: Any, paper: str) -> None:
+    """What the budget lets through prints on one page; what it warns about would not."""
+    _, url, _ = printable
+    assert pdf_pages(print_page(page, f"{url}/stretches/{FITS}/", paper)) == 1
+    assert pdf_pages(print_page(page, f"{url}/stretches/{TOO_LONG}/", paper)) == 2
+    assert pdf_pages(print_page(page, f"{url}/stretches/{HOSTILE}/", paper)) == 1
+
+
+def test_every_real_stretch_is_within_the_budget() -> None:
+    stretches = real_stretches()
+    assert print_budget_problems(stretches, "content/stretches") == []
+    shares = [page_share(stretch) for stretch in stretches]
+    assert min(shares) > 0.5 and max(shares) < WARN_ABOVE
+
+
+def test_hostile_text_prints_as_typed(page: Any, printable: Any) -> None:
+    _, url, _ = printable
+    hostile = yaml.safe_load((FIXTURES / "library" / f"{HOSTILE}.yaml").read_text())
+    text = pdf_text(print_page(page, f"{url}/stretches/{HOSTILE}/", "A4"))
+    for typed in [hostile["name"], *hostile["steps"], *hostile["stop_if"], hostile["harder"]]:
+        assert words(typed) in text
+
+
+# ---- /sheet/: build a routine, print it ----
+
+
+def sheet_state(page: Any) -> dict[str, Any]:
+    return page.evaluate(
+        """() => ({
+          checked: [...document.querySelectorAll('.sheet-choice input:checked')].map(e => e.value),
+          disabled: document.querySelectorAll('.sheet-choice input:disabled').length,
+          order: [...document.querySelectorAll('.sheet-order-name')].map(e => e.textContent),
+          blocks: [...document.querySelectorAll('.sheet-stretch-name')].map(e => e.textContent),
+          rows: document.querySelectorAll('[data-week] tr').length,
+          search: location.search,
+          notice: document.querySelector('[data-notice]').hidden
+            ? '' : document.querySelector('[data-notice]').textContent,
+        })"""
+    )
+
+
+def open_sheet(page: Any, base: str, query: str) -> None:
+    page.goto(f"{base}/sheet/{query}", wait_until="networkidle")
+    page.locator("[data-form]").wait_for(state="visible")
+
+
+def test_the_sheet_preselects_the_stretches_in_its_address(page: Any, site_url: str) -> None:
+    names = {s.id: s.name for s in real_stretches()}
+    open_sheet(page, site_url, "?s=sphinx,cat-cow,no-such-stretch,cat-cow")
+    state = sheet_state(page)
+    assert sorted(state["checked"]) == ["cat-cow", "sphinx"]
+    assert state["order"] == [names["sphinx"], names["cat-cow"]]
+    assert state["blocks"] == [f"1. {names['sphinx']}", f"2. {names['cat-cow']}"]
+    assert state["rows"] == 2
+    assert "no-such-stretch" in state["notice"]
+    assert state["search"] == "?s=sphinx,cat-cow"  # the unknown and the repeated id dropped
+    # The checkboxes are grouped by position, in the contract's order.
+    legends = page.locator(".sheet-group > legend").all_inner_texts()
+    assert legends[:2] == ["Lying on your back", "Lying on your front"]
+
+
+def test_the_address_follows_every_choice(page: Any, site_url: str) -> None:
+    open_sheet(page, site_url, "?s=cat-cow")
+    page.locator(".sheet-choice", has_text="Pelvic tilt").locator("input").check()
+    assert sheet_state(page)["search"] == "?s=cat-cow,pelvic-tilt"
+    # Reordering from the keyboard: the focus stays on the moved stretch's button.
+    page.locator('button[aria-label="Move Pelvic tilt up"]').focus()
+    page.keyboard.press("Enter")
+    assert sheet_state(page)["search"] == "?s=pelvic-tilt,cat-cow"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith(
+        "Move Pelvic tilt"
+    )
+    page.locator("#sheet-name").fill("Morning & evening")
+    page.locator("#sheet-by").fill("Sam Lee, PT")
+    assert sheet_state(page)["search"] == (
+        "?s=pelvic-tilt,cat-cow&name=Morning%20%26%20evening&by=Sam%20Lee%2C%20PT"
+    )
+    page.locator('button[aria-label="Remove Cat-cow"]').click()
+    assert sheet_state(page)["search"].startswith("?s=pelvic-tilt&")
+    page.reload(wait_until="networkidle")  # the address alone brings it all back
+    assert page.locator("#sheet-name").input_value() == "Morning & evening"
+    assert page.locator("[data-by]").inner_text() == "Prepared by Sam Lee, PT"
+
+
+def test_a_routine_holds_at_most_a_few_stretches_and_says_why(page: Any, site_url: str) -> None:
+    stretches = sorted(real_stretches(), key=lambda stretch: stretch.id)
+    assert len(stretches) > MAX_ROUTINE
+    open_sheet(page, site_url, "?s=" + ",".join(s.id for s in stretches))
+    state = sheet_state(page)
+    kept = stretches[:MAX_ROUTINE]  # the first ones the link names, in its order
+    assert sorted(state["checked"]) == [s.id for s in kept]
+    assert state["order"] == [s.name for s in kept]
+    assert state["disabled"] == len(stretches) - MAX_ROUTINE  # nothing more can be ticked
+    assert f"more than {MAX_ROUTINE}" in state["notice"]
+    reason = page.locator("[data-limit]")
+    assert reason.is_visible()
+    assert f"up to {MAX_ROUTINE} stretches" in reason.inner_text()
+    assert "fewer of their exercises the more they are given" in reason.inner_text()
+
+
+def test_three_stretches_print_on_two_a4_pages_at_most(page: Any, site_url: str) -> None:
+    longest = sorted(real_stretches(), key=page_share)[-3:]
+    query = "?s=" + ",".join(s.id for s in longest) + "&name=Morning%20routine&by=Sam%20Lee"
+    open_sheet(page, site_url, query)
+    pdf: bytes = page.pdf(format="A4", prefer_css_page_size=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "sheet-A4.pdf").write_bytes(pdf)
+    assert 1 <= pdf_pages(pdf) <= 2
+    text = pdf_text(pdf)
+    wanted = ["Morning routine", "Prepared by Sam Lee", "STOP IF", *WEEKDAYS, "Get urgent help"]
+    wanted += ["Talk to a physical therapist", "Chest pain."]
+    for stretch in longest:
+        wanted += [stretch.name, dose_in_words(stretch.dose), stretch.steps[0], stretch.stop_if[0]]
+    assert [line for line in wanted if words(line) not in text] == []
+    unwanted = ["Choose your stretches", "Put them in order", "Print this routine", "Search"]
+    assert [line for line in unwanted if line in text] == []
+
+
+def test_the_sheet_shows_hostile_text_as_typed(page: Any, printable: Any) -> None:
+    _, url, _ = printable
+    hostile = yaml.safe_load((FIXTURES / "library" / f"{HOSTILE}.yaml").read_text())
+    typed_name = '<img src=x onerror="window.pwned=1">'
+    page.dialogs.clear()
+    open_sheet(page, url, f"?s={HOSTILE}&name=" + urllib.request.quote(typed_name))
+    paper = page.locator("[data-paper]")
+    assert page.locator("[data-title]").inner_text() == typed_name
+    assert page.locator(".sheet-stretch-name").inner_text() == f"1. {hostile['name']}"
+    for typed in [hostile["start"], *hostile["steps"], *hostile["stop_if"]]:
+        assert words(typed) in words(paper.inner_text())
+    assert paper.locator("script, svg, [onerror], [onload]").count() == 0
+    # The only pictures are the site's own drawings.
+    sources = paper.locator("img").evaluate_all("images => images.map(image => image.src)")
+    assert all(source.startswith(f"{url}/figures/") for source in sources)
+    assert page.evaluate("typeof window.pwned") == "undefined" and page.dialogs == []
+    # The clinic of mkdocs.yml is in the printed conclusion.
+    assert CLINIC["phone"] in paper.locator(".sheet-conclusion").inner_text()
+
+
+# ---- make pdfs ----
+
+
+def stretch_name(html: str) -> str:
+    found = re.search(r'<h1 class="stretch-name"[^>]*>(.*?)</h1>', html)
+    assert found is not None
+    return html_module.unescape(found.group(1))
+
+
+def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
+    printable: Any, tmp_path: Path
+) -> None:
+    folder, _, _ = printable
+    site = tmp_path / "site"
+    shutil.copytree(folder / "site", site)
+    ids = built_ids(site)
+    names = {i: stretch_name((site / "stretches" / i / "index.html").read_text()) for i in ids}
+    assert all(
+        "pdf/stretches/" not in (site / "stretches" / i / "index.html").read_text() for i in ids
+    )  # no link to a PDF that doesn't exist
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.pdfs", "--site", str(site), "--paper", "Letter"],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+    )
+    # The stretch made too long is printed, and is the one the step warns about.
+    assert result.returncode == 1, result.stderr
+    assert f"warning: Too long ({TOO_LONG}) printed on 2 pages, not one" in result.stdout
+    counts = {}
+    for stretch_id in ids:
+        counts[stretch_id] = pdf_pages(
+            (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
+        )
+    assert counts == {i: 2 if i == TOO_LONG else 1 for i in ids}
+    booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
+    cover_pages = len(booklet.pages) - sum(counts.values())  # contents first
+    assert cover_pages in (1, 2)
+    outline = [(item.title, booklet.get_destination_page_number(item)) for item in booklet.outline]
+    assert [title for title, _ in outline] == sorted(names.values(), key=str.casefold)
+    assert outline[0][1] == cover_pages
+    cover = words(booklet.pages[0].extract_text())
+    for title, index in outline:
+        assert f"{words(title)} " in cover and f" {index + 1}" in cover
+    assert CLINIC["phone"] in cover and "Get urgent help" in cover
+    with serve(site) as url:
+        for stretch_id in ids:
+            html = (site / "stretches" / stretch_id / "index.html").read_text()
+            link = re.findall(r'href="(\.\./\.\./pdf/stretches/[a-z0-9-]+\.pdf)"', html)
+            assert link == [f"../../pdf/stretches/{stretch_id}.pdf"]
+            with urllib.request.urlopen(f"{url}/stretches/{stretch_id}/{link[0]}") as response:
+                assert response.read(5) == b"%PDF-"
+        sheet = (site / "sheet" / "index.html").read_text()
+        assert f'href="../pdf/{pdfs.BOOKLET}"' in sheet
+    # Linking again (a second make pdfs) leaves one link on each page.
+    printed = [pdfs.Printed(i, names[i], "", b"", counts[i]) for i in ids]
+    pdfs.link_pdfs(site, printed, len(booklet.pages))
+    html = (site / "stretches" / "knee-to-chest" / "index.html").read_text()
+    assert html.count("pdf/stretches/knee-to-chest.pdf") == 1
+
+
+def test_pdfs_uses_the_browser_tests_chromium_flags() -> None:
+    assert pdfs.CHROMIUM_FLAGS == CHROMIUM_FLAGS
+
+
+def test_make_pdfs_is_a_phony_target_after_the_site() -> None:
+    makefile = (Path(__file__).parent.parent / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.MULTILINE)
+    assert phony is not None and "pdfs" in phony.group(1).split()
+    assert re.search(r"^pdfs: .*\bsite\b", makefile, re.MULTILINE)
+    assert "-m generator.pdfs" in makefile
