@@ -151,6 +151,19 @@ def test_a_printed_stretch_has_what_the_reader_needs_and_nothing_else(
     assert [line for line in unwanted if line in text] == []
 
 
+def test_the_print_button_prints_and_the_sheet_link_preselects(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/stretches/sphinx/", wait_until="networkidle")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.get_by_role("button", name="Print this stretch").click()
+    assert page.evaluate("window.printed") is True
+    page.get_by_role("link", name="Add it to a routine you can print").click()
+    page.locator("[data-form]").wait_for(state="visible")
+    assert page.url.endswith("/sheet/?s=sphinx")
+    assert page.locator(".sheet-choice input:checked").evaluate_all("e => e.map(x => x.value)") == [
+        "sphinx"
+    ]
+
+
 def test_stop_if_is_a_black_box_on_paper(page: Any, site_url: str) -> None:
     page.goto(f"{site_url}/stretches/knee-to-chest/", wait_until="networkidle")
     page.emulate_media(media="print")

@@ -222,5 +222,5 @@ def test_built_stretch_pages_link_each_tag_to_a_page_listing_them(built: Path) -
             assert f"../../stretches/{stretch.id}/" in listed, (stretch.id, href)
         # Position and level link to the list, filtered to stretches like this one.
         glance = [href for href, _, inside in links_of(html) if "stretch-glance" in inside]
-        assert f"../?position={stretch.position.replace(' ', '-')}" in glance
-        assert f"../?level={stretch.level}" in glance
+        assert f"../../stretches/?position={stretch.position.replace(' ', '-')}" in glance
+        assert f"../../stretches/?level={stretch.level}" in glance

@@ -4,13 +4,7 @@
 (function () {
   "use strict";
 
-  function ready() {
-    document.querySelectorAll("[data-print-page]").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        window.print();
-      });
-    });
+  function writeAddress() {
     if (location.protocol !== "http:" && location.protocol !== "https:") {
       return; // a file:// address means nothing on paper
     }
@@ -20,6 +14,17 @@
     });
   }
 
+  function ready() {
+    document.querySelectorAll("[data-print-page]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+    writeAddress();
+  }
+
+  window.addEventListener("beforeprint", writeAddress);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", ready);
   } else {
