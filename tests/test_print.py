@@ -28,7 +28,6 @@ from generator.render import dose_in_words
 
 from .conftest import (
     ARTIFACTS,
-    CHROMIUM_FLAGS,
     FIXTURES,
     ROOT,
     copy_project,
@@ -503,10 +502,6 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     pdfs.link_pdfs(site, printed, len(booklet.pages))
     html = (site / "stretches" / "knee-to-chest" / "index.html").read_text()
     assert html.count("pdf/stretches/knee-to-chest.pdf") == 1
-
-
-def test_pdfs_uses_the_browser_tests_chromium_flags() -> None:
-    assert pdfs.CHROMIUM_FLAGS == CHROMIUM_FLAGS
 
 
 def test_make_pdfs_is_a_phony_target_after_the_site() -> None:
