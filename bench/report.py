@@ -83,7 +83,7 @@ def _seconds(timings: list[Timed]) -> str:
 
 def _table(rows: list[Row]) -> list[str]:
     lines = [
-        "| Stretches | Generate | MkDocs build | Generate + build | Bare Material "
+        "| Stretches (runs) | Generate | MkDocs build | Generate + build | Bare Material "
         "| (Generate + build) / bare | Generator share | Per stretch (ms) "
         "| Peak memory MB: generate / build / bare | Stretch page HTML (KB) "
         "| List page HTML (KB) | Search index MB (gzip) | First search result (s) |",
@@ -96,7 +96,8 @@ def _table(rows: list[Row]) -> list[str]:
         )
         whole = f"{_median(_whole(row)):.2f} ({_median(_whole(row, cpu=True)):.2f})"
         lines.append(
-            f"| {row.size:,} | {_seconds(row.generate)} | {_seconds(row.build)} | {whole} "
+            f"| {row.size:,} ({len(row.generate)}) | {_seconds(row.generate)} "
+            f"| {_seconds(row.build)} | {whole} "
             f"| {_seconds(row.bare)} | {_ratio(row):.2f} ({_ratio(row, cpu=True):.2f}) "
             f"| {_share(row):.1%} ({_share(row, cpu=True):.1%}) "
             f"| {_median(_whole(row)) / row.size * 1000:.1f} | {peak} "
@@ -105,6 +106,22 @@ def _table(rows: list[Row]) -> list[str]:
             f"| {_median(row.search):.2f} |"
         )
     return lines
+
+
+def _generator_split(rows: list[Row]) -> list[str]:
+    """Where the generator's CPU time goes: its own work, or the kernel creating files."""
+    if not rows:
+        return []
+    parts = [
+        f"{row.size:,}: {_median([t.user_seconds for t in row.generate]):.2f} s user, "
+        f"{_median([t.system_seconds for t in row.generate]):.2f} s system"
+        for row in rows
+    ]
+    return [
+        "Generate's CPU time, its own work (user) and the kernel's, mostly creating files "
+        f"(system): {'; '.join(parts)}.",
+        "",
+    ]
 
 
 def _verdict(met: bool | None) -> str:
@@ -188,7 +205,6 @@ def results(
     rows: list[Row],
     watched: dict[str, list[Edit]],
     watch_size: int,
-    runs: int,
     machine: dict[str, str],
 ) -> str:
     """The whole of bench/results.md."""
@@ -196,9 +212,9 @@ def results(
         "# Benchmark results",
         "",
         "Written by `make bench` (bench/run.py); run it again to refresh. Synthetic libraries are",
-        "the real stretches copied and renamed. Times are medians of "
-        f"{runs} runs; ratios are taken run by run (each run measures generate, build and bare",
-        "back to back) and then the median. Other work on the machine makes absolute times noisy:",
+        "the real stretches copied and renamed. Times are medians of the runs (in brackets after",
+        "each size); ratios are taken run by run (each run measures generate, build and bare back",
+        "to back) and then the median. Other work on the machine makes absolute times noisy:",
         "compare the ratios.",
         "",
         "Each time is wall-clock seconds with the process's CPU seconds (user + system) in",
@@ -218,6 +234,7 @@ def results(
         "",
         *_table(rows),
         "",
+        *_generator_split(rows),
         "## Against the targets",
         "",
         *_targets(rows, next(iter(watched.values()), [])),
