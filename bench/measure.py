@@ -3,8 +3,6 @@ the edit-to-written latency of `make serve`'s two processes."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import queue
 import re
@@ -15,8 +13,6 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,11 +42,6 @@ class Timed:
     user_seconds: float  # CPU time in the process itself
     system_seconds: float  # CPU time in the kernel for it: mostly creating files
     peak_mb: float
-
-    @property
-    def cpu_seconds(self) -> float:
-        """User + system: steadier than wall time on a busy machine."""
-        return self.user_seconds + self.system_seconds
 
 
 def timed(argv: list[str], cwd: Path) -> Timed:
@@ -85,24 +76,6 @@ def generated_files(docs: Path) -> dict[str, tuple[int, int]]:
         for path in folder.rglob("*")
         if path.is_file()
     }
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """The folder served over HTTP on a free local port, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def first_search_result(browser: Any, url: str, query: str) -> float:

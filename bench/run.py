@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve  # as the browser tests
+
 from . import report
 from .measure import (
     GENERATE,
@@ -29,7 +31,6 @@ from .measure import (
     first_search_result,
     generated_folders,
     make_serve_options,
-    serving,
     timed,
     watch_edits,
 )
@@ -97,7 +98,7 @@ def measure_size(size: int, runs: int, workdir: Path, browser: Any) -> Row:
     site = project / "site"
     pages = [(site / "stretches" / stretch_id / "index.html").stat().st_size for stretch_id in ids]
     index = (site / "search" / "search_index.json").read_bytes()
-    with serving(site) as url:
+    with serve(site) as url:
         search = [first_search_result(browser, url, QUERY) for _ in range(runs)]
     row = Row(
         size=size,
@@ -155,8 +156,6 @@ def main() -> int:
     watch_size = int(_setting("BENCH_WATCH_SIZE", "1000"))
     edits = int(_setting("BENCH_EDITS", "5"))
     from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM, CHROMIUM_FLAGS  # the flags the browser tests use
 
     started = time.perf_counter()
     machine = report.machine()
