@@ -156,7 +156,12 @@ def _schema_problems(file: LoadedFile) -> list[Problem]:
 
 
 def _text_problems(file: LoadedFile, value: Any, path: FieldPath) -> list[Problem]:
-    """Hidden characters anywhere in an author's text."""
+    """Hidden characters and placeholders in an author's text, and decimal numbers anywhere
+    (JSON Schema counts 10.0 as a whole number; nothing in a stretch file wants one)."""
+    if isinstance(value, float):
+        line, column = file.mark_of(path)
+        message = f"must be a whole number, such as 10 (found {_found(file, path, value)})"
+        return [Problem(file.path, line, column, field_name(path), message)]
     if isinstance(value, dict):
         return [p for k, v in value.items() for p in _text_problems(file, v, (*path, k))]
     if isinstance(value, list):

@@ -67,3 +67,41 @@ def test_a_link_to_a_file_outside_content(
     assert printed == [
         "1:1: file: is a link to a file outside this folder; copy the file in instead"
     ]
+
+
+ODD_VALUES = [10.0, -1, 0, [], {}, None, True, "", [[1]], {"a": 1}, float("inf"), float("nan"),
+              "2026-02-30", "x" * 700, 10**30]  # fmt: skip
+
+
+def _leaf_paths(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _leaf_paths(item, (*path, key))]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in _leaf_paths(item, (*path, index))]
+    return [path]
+
+
+def test_any_odd_value_in_any_field_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    """Every leaf of a good file, replaced in turn by each odd value: never a traceback."""
+    import datetime
+
+    import yaml
+
+    from generator.load import load_file
+    from generator.validate import validate
+
+    good = yaml.safe_load((BAD.parent / "fixtures" / "library" / "knee-to-chest.yaml").read_text())
+    target = tmp_path / "knee-to-chest.yaml"
+    for path in _leaf_paths(good):
+        for odd in ODD_VALUES:
+            data = yaml.safe_load(yaml.safe_dump(good))
+            holder = data
+            for part in path[:-1]:
+                holder = holder[part]
+            holder[path[-1]] = odd
+            target.write_text(yaml.safe_dump(data))
+            loaded, problems = load_file(target, target.name)
+            if loaded is not None:
+                _, problems = validate([loaded], datetime.date(2026, 11, 26), {"pelvic-tilt"})
+            for problem in problems:
+                assert problem.line >= 1 and problem.message, (path, odd)
