@@ -1,4 +1,4 @@
-"""Stage 3, render: Stretch objects -> page texts, keyed by their path under the output folder.
+"""Stage 3, render: Stretch objects -> file texts, keyed by their path under docs/.
 
 Escaping lives here and only here: templates are autoescaped, and author text is only ever
 placed inside HTML blocks, which Markdown passes through untouched.
@@ -81,12 +81,16 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     environment.filters.update(
-        dose_in_words=dose_in_words, long_date=long_date, tel=tel, yaml_string=yaml_string
-    )
-    environment.filters["qr_svg"] = qr_svg
-    environment.filters["figures"] = draw_all  # the stretch's drawn figures, for any page
-    environment.filters.update(
-        card_data=card_data, search_keywords=search_keywords, tag_links=tag_links, tag_slug=tag_slug
+        dose_in_words=dose_in_words,
+        long_date=long_date,
+        tel=tel,
+        yaml_string=yaml_string,
+        qr_svg=qr_svg,
+        figures=draw_all,  # the stretch's drawn figures, for any page
+        card_data=card_data,
+        search_keywords=search_keywords,
+        tag_links=tag_links,
+        tag_slug=tag_slug,
     )
     return environment
 
