@@ -32,6 +32,7 @@ SETTLE = """new Promise(frame => requestAnimationFrame(() => requestAnimationFra
     .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
     .map(animation => animation.finished.catch(() => null))))"""
 SCROLL_TO_END = "window.scrollTo(0, document.documentElement.scrollHeight)"
+EAGER = "document.querySelectorAll('[loading=lazy]').forEach(e => { e.loading = 'eager' })"
 
 
 @dataclass(frozen=True)
@@ -129,9 +130,11 @@ def _block_outside(origin: str) -> Any:
 def _check_open_page(page: Any, path: str, variant: Variant, status: int) -> Visit:
     """Run axe-core's WCAG 2.1 A and AA rules on the page open in the browser."""
     page.set_viewport_size({"width": variant.width, "height": HEIGHT[variant.width]})
-    # Down and back up, so lazy images and frames start loading (and show in the request
-    # log) while axe runs.
+    # Lazy images and frames load now, so they show in the request log: made eager (which
+    # starts them at once), and the page scrolled down and back up for any that load on view.
+    page.evaluate(EAGER)
     page.evaluate(SCROLL_TO_END)
+    page.evaluate(SETTLE)
     page.evaluate("window.scrollTo(0, 0)")
     page.evaluate(SETTLE)
     applied = page.evaluate("document.body && document.body.dataset.mdColorScheme || null")
