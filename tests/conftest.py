@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -107,3 +108,21 @@ def crawl(browser: Any, built: Path, site_url: str) -> Any:
     from .crawl import crawl_site
 
     return crawl_site(browser, built / "site", site_url)
+
+
+@contextlib.contextmanager
+def built_and_watched(browser: Any, project: Path, viewport: dict[str, int]) -> Iterator[Any]:
+    """The project generated, built and served, and a page that records every dialog a
+    script opens (an injected alert() is how a payload would show it ran)."""
+    assert run("build") == 0
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        with serve(project / "site") as url:
+            yield page, url, dialogs
+    finally:
+        context.close()

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from .conftest import ARTIFACTS, FIXTURES, mkdocs_build, run, serve
+from .conftest import ARTIFACTS, FIXTURES, built_and_watched
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
@@ -76,15 +76,8 @@ def test_search_finds_a_stretch_by_its_alias(page, site_url: str) -> None:
 
 def test_text_that_looks_like_code_is_shown_not_run(browser, project, tmp_path) -> None:
     """The hostile fixture stretch: every payload must read as typed, and none may run."""
-    assert run("build") == 0
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
     hostile = yaml.safe_load((FIXTURES / "library" / "pelvic-tilt.yaml").read_text())
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with serve(project / "site") as url:
+    with built_and_watched(browser, project, DESKTOP) as (page, url, dialogs):
         page.goto(url + "/stretches/pelvic-tilt/", wait_until="networkidle")
         assert page.locator("h1").count() == 1
         assert page.locator("h1").inner_text() == hostile["name"]
@@ -105,4 +98,3 @@ def test_text_that_looks_like_code_is_shown_not_run(browser, project, tmp_path) 
         assert page.locator('article a[href^="javascript"]').count() == 0
         assert page.evaluate("typeof window.pwned") == "undefined"
     assert dialogs == []
-    context.close()

@@ -19,7 +19,7 @@ from generator.load import load_folder
 from generator.model import Stretch
 from generator.validate import validate
 
-from .conftest import ARTIFACTS, ROOT, mkdocs_build, run, serve
+from .conftest import ARTIFACTS, ROOT, built_and_watched
 
 DESKTOP = {"width": 1280, "height": 900}
 SEARCH_BOX = "input.md-search__input"
@@ -221,14 +221,7 @@ def test_hostile_keywords_show_as_text_in_search_results(browser: Any, project: 
     stretch_file.write_text(
         text.replace("\ntargets:", f"\naliases: {json.dumps(hostile)}\ntargets:")
     )
-    assert run("build") == 0
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    with serve(project / "site") as url:
+    with built_and_watched(browser, project, DESKTOP) as (page, url, dialogs):
         page.goto(url + "/", wait_until="networkidle")
         page.keyboard.press("/")
         assert "pelvic-tilt" in search(page, "pelvic")[:1]
@@ -238,7 +231,6 @@ def test_hostile_keywords_show_as_text_in_search_results(browser: Any, project: 
         assert page.locator(".md-search-result img, .md-search-result b").count() == 0
         assert page.evaluate("typeof window.pwned") == "undefined"
     assert dialogs == []
-    context.close()
 
 
 # Filter addresses -> which stretches they show (computed from the library, not listed).
