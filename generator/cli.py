@@ -63,7 +63,7 @@ def check(paths: Paths) -> int:
         path = (paths.content / f"{stretch.id}.yaml").as_posix()
         grade = reading_grade(stretch)
         print(f"{path}: reading grade {grade:.1f}")
-        problem = grade_problem(stretch, grade, path)
+        problem = grade_problem(grade, path)
         problems += [problem] if problem else []
         generic = generic_figures_warning(stretch, path)
         problems += [generic] if generic else []

@@ -30,7 +30,7 @@ def reading_grade(stretch: Stretch) -> float:
     return float(textstat.flesch_kincaid_grade(patient_text(stretch)))
 
 
-def grade_problem(stretch: Stretch, grade: float, path: str) -> Problem | None:
+def grade_problem(grade: float, path: str) -> Problem | None:
     """A problem when the text reads above MAX_GRADE."""
     if grade <= MAX_GRADE:
         return None

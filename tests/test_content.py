@@ -57,7 +57,7 @@ def test_hard_text_fails_the_grade_check() -> None:
 
     harder = replace(stretch, summary=hard, feel=hard)
     grade = reading_grade(harder)
-    problem = grade_problem(harder, grade, "knee-to-chest.yaml")
+    problem = grade_problem(grade, "knee-to-chest.yaml")
     assert grade > MAX_GRADE and problem is not None and "grade" in problem.message
 
 
