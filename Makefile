@@ -18,8 +18,10 @@ venv: $(VENV)/.installed
 generate: venv
 	$(BIN)/python -m generator build
 
+# `mkdocs build --strict`; a large library is built as several MkDocs builds side by side,
+# one per core, merged into the same site/ one build makes (generator/parallel_build.py).
 site: generate
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator.parallel_build
 	@echo
 	@echo "The site is in site/. Preview it with: make serve, then open http://127.0.0.1:8000/"
 

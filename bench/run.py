@@ -26,6 +26,7 @@ from . import report
 from .measure import (
     GENERATE,
     MKDOCS_BUILD,
+    SITE_BUILD,
     Edit,
     Timed,
     first_search_result,
@@ -85,7 +86,7 @@ def measure_size(size: int, runs: int, workdir: Path, browser: Any) -> Row:
         if run % 2:
             bare.append(timed(MKDOCS_BUILD, bare_site))
         generate.append(timed(GENERATE, project))
-        build.append(timed(MKDOCS_BUILD, project))
+        build.append(timed(SITE_BUILD, project))
         if run == 0:
             _bare_project(project, bare_site)
         if not run % 2:

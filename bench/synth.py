@@ -115,7 +115,22 @@ def make_project(target: Path, count: int, source: Path = ROOT) -> Path:
             shutil.copy2(entry, target / entry.name)
     library = synthesise(read_library(source / "content" / "stretches"), count)
     write_library(library, target / "content" / "stretches")
+    _link_first_copies(target / "docs", set(library))
     return target
+
+
+def _link_first_copies(docs: Path, ids: set[str]) -> None:
+    """Hand-written pages link real stretches (`stretches/cat-cow.md`): point them at the
+    first copy, so that `mkdocs build --strict` finds every link it checks."""
+    link = re.compile(r"(stretches/)([a-z0-9-]+)(\.md)")
+
+    def first_copy(match: re.Match[str]) -> str:
+        copy = f"{match[2]}-1"
+        return f"{match[1]}{copy}{match[3]}" if copy in ids else match[0]
+
+    for page in sorted(docs.glob("*.md")):
+        text = page.read_text("utf-8")
+        page.write_text(link.sub(first_copy, text), "utf-8")
 
 
 class _Tagged:
