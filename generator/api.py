@@ -13,6 +13,7 @@ import dataclasses
 import datetime
 import json
 import os
+from functools import cache
 from typing import Any
 
 from .figures import figure_images
@@ -21,6 +22,10 @@ from .validate import stretch_schema
 
 API_VERSION = 1
 SCHEMA_PATH = "api/stretches.schema.json"
+# /api/index.json: enough of every stretch to list and choose it, for pages that then load only
+# the chosen ones (/api/stretches.json is 3 KB a stretch: 33 MB at 10,000).
+INDEX_PATH = "api/index.json"
+INDEX_FIELDS = ("id", "name", "position", "level", "url")
 # The iframe's size before embed.js has measured it, and without JavaScript: the width and
 # height that embed-snippet.html.j2 writes.
 EMBED_WIDTH, EMBED_HEIGHT = 640, 900
@@ -48,21 +53,32 @@ def _left_out(value: Any, field: dataclasses.Field[Any]) -> bool:
     return field.default is not dataclasses.MISSING and bool(value == field.default)
 
 
+@cache
+def _fields(model: type) -> tuple[dataclasses.Field[Any], ...]:
+    """A model class's fields, or () for any other type (asked once a class, not once a value:
+    the API walks about seventy values a stretch)."""
+    return dataclasses.fields(model) if dataclasses.is_dataclass(model) else ()
+
+
 def _plain(value: Any, schema: dict[str, Any]) -> Any:
     """A model value in the shape its stretch file has (`schema` describes it): a Count as 3
     or "20-30", a date as YYYY-MM-DD, tuples as lists, optional fields left out when unset."""
-    schema = _resolve(schema)
+    if isinstance(value, str | int | float) or value is None:
+        return value  # most values: text, and it needs no schema
     if isinstance(value, Count):
         return value.low if value.low == value.high else f"{value.low}-{value.high}"
     if isinstance(value, datetime.date):
         return value.isoformat()
+    schema = _resolve(schema)
     if isinstance(value, tuple | list):
         return [_plain(item, schema.get("items", {})) for item in value]
-    if not (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+    kind: type = type(value)
+    fields = _fields(kind)
+    if not fields:
         return value
     properties, required = schema.get("properties", {}), schema.get("required", [])
     data: dict[str, Any] = {}
-    for field in dataclasses.fields(value):
+    for field in fields:
         item, item_schema = getattr(value, field.name), properties.get(field.name, {})
         if isinstance(value, Figure) and field.name == "changes":
             # A figure's joints are fields of their own in the file.
@@ -154,23 +170,49 @@ def api_schema(site: Site) -> dict[str, Any]:
                 "description": "Changes only when a field is renamed or removed.",
                 "const": API_VERSION,
             },
-            "generated": {
-                "description": "Date of the data: the newest review date, or the build's "
-                "SOURCE_DATE_EPOCH when set.",
-                "type": ["string", "null"],
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            },
+            "generated": GENERATED_SCHEMA,
             "stretches": {
                 "description": "Every stretch, sorted by name.",
                 "type": "array",
                 "items": {"$ref": "#/$defs/stretch"},
             },
         },
-        "$defs": {**file_schema["$defs"], "stretch": stretch},
+        "$defs": {**file_schema["$defs"], "stretch": stretch, "index": _index_schema(stretch)},
     }
     if site.url:
         schema = {"$id": site.url + SCHEMA_PATH, **schema}
     return schema
+
+
+GENERATED_SCHEMA = {
+    "description": "Date of the data: the newest review date, or the build's "
+    "SOURCE_DATE_EPOCH when set.",
+    "type": ["string", "null"],
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+}
+
+
+def _index_schema(stretch: dict[str, Any]) -> dict[str, Any]:
+    """The schema of /api/index.json: each stretch cut down to INDEX_FIELDS."""
+    entry = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(INDEX_FIELDS),
+        "properties": {key: stretch["properties"][key] for key in INDEX_FIELDS},
+    }
+    return {
+        "title": "Index",
+        "description": f"/{INDEX_PATH}: every stretch, sorted by name, with only "
+        f"{', '.join(INDEX_FIELDS)}; the rest is in /api/stretches/<id>.json.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "generated", "stretches"],
+        "properties": {
+            "version": {"const": API_VERSION},
+            "generated": GENERATED_SCHEMA,
+            "stretches": {"type": "array", "items": entry},
+        },
+    }
 
 
 def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
@@ -197,9 +239,16 @@ def render_api(stretches: list[Stretch], site: Site, snippets: dict[str, str]) -
     """Every file under api/, keyed by its path relative to docs/; `stretches` in name order,
     `snippets` the embed code of each stretch by id."""
     items = [stretch_data(stretch, site) for stretch in stretches]
-    library = {"version": API_VERSION, "generated": generated_date(stretches), "stretches": items}
+    generated = generated_date(stretches)
+    library = {"version": API_VERSION, "generated": generated, "stretches": items}
+    index = {
+        "version": API_VERSION,
+        "generated": generated,
+        "stretches": [{key: item[key] for key in INDEX_FIELDS} for item in items],
+    }
     files = {
         "api/stretches.json": to_json(library),
+        INDEX_PATH: to_json(index),
         SCHEMA_PATH: to_json(api_schema(site), indent=2),
     }
     for stretch, item in zip(stretches, items, strict=True):

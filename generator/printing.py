@@ -8,7 +8,6 @@ a browser, so an author hears at once that a stretch has grown too long to print
 
 from __future__ import annotations
 
-import segno
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -35,6 +34,8 @@ WARN_ABOVE = 0.98  # of the page: a margin for the model's error
 
 def qr_svg(url: str) -> Markup:
     """An inline SVG QR code of a web address, black on the page's white, sized by CSS."""
+    import segno  # on use: only a site with site_url prints QR codes
+
     code = segno.make(url, error="m")
     svg = code.svg_inline(
         scale=1, border=2, dark="#000", omitsize=True, svgclass="stretch-qr", title=url

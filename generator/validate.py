@@ -15,10 +15,9 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from .load import FieldPath, LoadedFile, field_name
 from .model import Count, Dose, Figure, Figures, Review, Source, Stretch
@@ -46,8 +45,16 @@ def stretch_schema() -> dict[str, Any]:
     return schema
 
 
+if TYPE_CHECKING:
+    import jsonschema
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Imported on first use: only a file the fast check refuses needs it, and importing it
+    # is a tenth of the time `build` takes on the real library.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(stretch_schema())
 
 

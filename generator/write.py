@@ -8,6 +8,7 @@ every page has been rendered in memory, so a failed build leaves docs/ as it was
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -32,8 +33,9 @@ def write_if_changed(path: Path, text: str) -> bool:
     """Write text to path unless it already holds exactly that; atomic, so a reader never
     sees half a file. Returns whether it wrote."""
     data = text.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        if path.read_bytes() == data:
+            return False
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
@@ -68,12 +70,18 @@ def write_pages(docs: Path, owned: tuple[str, ...], pages: dict[str, str]) -> Wr
             report.written.append(relative)
         else:
             report.unchanged += 1
-    wanted = {docs / relative for relative in pages} | {docs / name / MARKER for name in owned}
+    wanted = set(pages) | {f"{name}/{MARKER}" for name in owned}
     for name in owned:
-        for path in sorted((docs / name).rglob("*"), reverse=True):  # children before folders
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                report.removed.append(path.relative_to(docs).as_posix())
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        # Strings and os.walk, not Paths and rglob: at 10,000 stretches this walks 60,000
+        # files, and comparing and stat-ing Path objects took a second of it.
+        root = docs / name
+        for folder, _, files in os.walk(root, topdown=False):  # children before folders
+            relative_folder = Path(folder).relative_to(docs).as_posix()
+            for file in files:
+                if f"{relative_folder}/{file}" not in wanted:
+                    os.unlink(os.path.join(folder, file))
+                    report.removed.append(f"{relative_folder}/{file}")
+            if folder != str(root) and not os.listdir(folder):
+                os.rmdir(folder)
+    report.removed.sort()
     return report

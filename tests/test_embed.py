@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
+from generator.api import INDEX_FIELDS
 from generator.model import Site
 from generator.render import _environment, dose_in_words, render_site
 from generator.validate import stretch_schema
@@ -100,6 +101,20 @@ def test_api_validates_against_its_published_schema(built: Path) -> None:
     broken["stretches"][1]["dose"]["repetitions"] = "three"
     broken["stretches"][2]["colour"] = "red"
     assert len(list(validator.iter_errors(broken))) == 3
+
+
+def test_the_index_lists_every_stretch_in_brief_and_matches_its_schema(built: Path) -> None:
+    api = read_json(built / "site" / "api" / "stretches.json")
+    index = read_json(built / "site" / "api" / "index.json")
+    assert index["version"] == api["version"] and index["generated"] == api["generated"]
+    brief = [{key: item[key] for key in INDEX_FIELDS} for item in api["stretches"]]
+    assert index["stretches"] == brief
+    assert set(INDEX_FIELDS) >= {"id", "name", "position", "level"}
+    schema = read_json(built / "site" / "api" / "stretches.schema.json")
+    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/index", "$defs": schema["$defs"]})
+    assert list(validator.iter_errors(index)) == []
+    index["stretches"][0]["steps"] = ["not in the index"]
+    assert len(list(validator.iter_errors(index))) == 1
 
 
 def test_the_schema_describes_every_field_of_a_stretch_file() -> None:

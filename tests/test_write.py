@@ -23,6 +23,18 @@ def test_writes_only_what_changed_and_removes_stale_pages(tmp_path: Path) -> Non
     assert (folder / "b.md").stat().st_mode & 0o777 == 0o644
 
 
+def test_folders_left_empty_are_removed_all_the_way_up(tmp_path: Path) -> None:
+    """A deleted stretch takes its embed/<id>/ folder with it, however deep."""
+    pages = {"out/keep.md": "K", "out/a/b/c/d.md": "D", "out/a/e.md": "E"}
+    write_pages(tmp_path, ("out",), pages)
+    report = write_pages(tmp_path, ("out",), {"out/keep.md": "K"})
+    assert report.removed == ["out/a/b/c/d.md", "out/a/e.md"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [MARKER, "keep.md"]
+    # The owned folder itself stays, with its marker, even when nothing else is left.
+    write_pages(tmp_path, ("out",), {})
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [MARKER]
+
+
 def test_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -1,7 +1,9 @@
 // /sheet/: choose stretches, order them, name the routine, print it.
-// The data comes from the site's own /api/stretches.json. Every text from it, and from the
-// address (?s=, ?name=, ?by=), is inserted with textContent: it shows exactly as typed and is
-// never run as HTML.
+// The data comes from the site's own API: /api/index.json (every stretch's id, name, position
+// and level, to choose from) and /api/stretches/<id>.json for each chosen one, so the page
+// stays light however large the library. Every text from it, and from the address (?s=,
+// ?name=, ?by=), is inserted with textContent: it shows exactly as typed and is never run
+// as HTML.
 (function () {
   "use strict";
 
@@ -19,7 +21,9 @@
   var nameInput = form.querySelector("#sheet-name");
   var byInput = form.querySelector("#sheet-by");
   var printButton = part("print");
-  var stretchesById = new Map();
+  var stretchesById = new Map(); // id -> its entry in /api/index.json
+  var details = new Map(); // id -> its /api/stretches/<id>.json, once loaded
+  var loading = new Map(); // id -> the request for it, while it loads
   var chosen = []; // ids, in the order they will be printed
 
   function element(tag, className, text) {
@@ -284,14 +288,56 @@
     var week = part("week");
     blocks.textContent = "";
     week.textContent = "";
-    chosen.forEach(function (id, index) {
-      blocks.appendChild(stretchBlock(stretchesById.get(id), index + 1));
-      week.appendChild(weekRow(stretchesById.get(id), index + 1));
+    var ready = chosen.every(function (id) {
+      return details.has(id);
     });
+    if (ready) {
+      chosen.forEach(function (id, index) {
+        blocks.appendChild(stretchBlock(details.get(id), index + 1));
+        week.appendChild(weekRow(details.get(id), index + 1));
+      });
+    }
     part("address").textContent = location.href;
     part("paper").hidden = chosen.length === 0;
-    printButton.disabled = chosen.length === 0;
+    part("paper").setAttribute("aria-busy", String(!ready));
+    // Nothing half-drawn is printed: the button waits for every chosen stretch.
+    printButton.disabled = chosen.length === 0 || !ready;
     document.title = title + " - " + root.dataset.siteName;
+  }
+
+  // The chosen stretches' full data, each file asked for once.
+  function load(ids) {
+    return Promise.all(ids.map(function (id) {
+      if (details.has(id)) {
+        return null;
+      }
+      if (!loading.has(id)) {
+        loading.set(id, getJson(root.dataset.stretches + encodeURIComponent(id) + ".json")
+          .then(function (stretch) {
+            details.set(id, stretch);
+          })
+          .finally(function () {
+            loading.delete(id);
+          }));
+      }
+      return loading.get(id);
+    }));
+  }
+
+  function getJson(address) {
+    return fetch(address).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function showLoadError() {
+    var status = part("status");
+    status.textContent =
+      "The stretches could not be loaded. Check your connection and reload the page.";
+    status.hidden = false;
   }
 
   function update() {
@@ -299,6 +345,7 @@
     renderOrder();
     writeAddress();
     renderPaper();
+    load(chosen).then(renderPaper, showLoadError);
   }
 
   function start(data) {
@@ -319,13 +366,7 @@
   printButton.addEventListener("click", function () {
     window.print();
   });
-  fetch(root.dataset.api)
-    .then(function (response) {
-      if (!response.ok) {
-        throw new Error(response.status);
-      }
-      return response.json();
-    })
+  getJson(root.dataset.api)
     .then(start)
     .catch(function () {
       part("status").textContent =
