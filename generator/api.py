@@ -141,7 +141,8 @@ def api_schema(site: Site) -> dict[str, Any]:
             },
             "figure_images": {
                 "description": "The drawn figures (start, stretch, and a second position if "
-                "any) as SVG files, each with its caption and its alt text.",
+                "any), each with its caption, its alt text and its image: the stretch's SVG "
+                "file and the figure's view in it (figures/<id>.svg#stretch).",
                 "type": "array",
                 "items": {
                     "type": "object",

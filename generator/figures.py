@@ -8,6 +8,7 @@ highlight colour, which still reads as dashes without colour.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,7 +32,14 @@ from .poses import (
 from .problems import Problem
 from .resting import place
 
-__all__ = ["FELT_COLOUR", "draw_all", "figures_svg", "figure_files", "figure_images"]
+__all__ = [
+    "FELT_COLOUR",
+    "draw_all",
+    "figures_svg",
+    "figure_files",
+    "figure_images",
+    "figure_sprite",
+]
 
 
 @dataclass(frozen=True)
@@ -87,23 +95,44 @@ def figures_svg(stretch: Stretch) -> tuple[Markup, Markup]:
     return drawn[0].svg, drawn[1].svg
 
 
-FILE_NAMES = ("start", "stretch", "then")
+FILE_NAMES = ("start", "stretch", "then")  # each figure's view in the stretch's SVG file
+_SIZE = re.compile(r'<svg [^>]*?width="(\d+)" height="(\d+)"')
+_GAP = 8  # CSS pixels between figures in the file
+
+
+def figure_sprite(stretch: Stretch) -> str:
+    """All of a stretch's figures in one SVG file, side by side; each is also shown alone
+    through its view, figures/<id>.svg#start, #stretch or #then (browsers size such an image
+    to the view). One file a stretch, not one a figure: on a large library creating files is
+    most of a fresh build's time, for the generator and MkDocs alike."""
+    views, figures, left, height = [], [], 0, 0
+    for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False):
+        size = _SIZE.match(drawn.svg)
+        assert size, "drawing.svg always writes width and height"
+        width, tall = int(size[1]), int(size[2])
+        views.append(f'<view id="{name}" viewBox="{left} 0 {width} {tall}"/>')
+        # str first: Markup.replace would escape the new text.
+        figures.append(str(drawn.svg).replace("<svg ", f'<svg x="{left}" y="0" ', 1))
+        left, height = left + width + _GAP, max(height, tall)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left - _GAP} {height}">'
+        + "".join(views)
+        + "".join(figures)
+        + "</svg>\n"
+    )
 
 
 def figure_files(stretches: list[Stretch]) -> dict[str, str]:
-    """Every figure as an SVG file, figures/<id>-start.svg and so on, for pages that show
-    them as images (the routine sheet), keyed by path relative to docs/."""
-    return {
-        f"figures/{stretch.id}-{name}.svg": drawn.svg + "\n"
-        for stretch in stretches
-        for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False)
-    }
+    """Each stretch's figures as one SVG file, figures/<id>.svg, for pages that show them as
+    images (the routine sheet), keyed by path relative to docs/."""
+    return {f"figures/{stretch.id}.svg": figure_sprite(stretch) for stretch in stretches}
 
 
 def figure_images(stretch: Stretch) -> list[dict[str, str]]:
-    """The figures' files (relative to the site's root) with their captions and alt text."""
+    """The figures as images (relative to the site's root: the file and the figure's view)
+    with their captions and alt text."""
     return [
-        {"label": drawn.label, "alt": drawn.alt, "path": f"figures/{stretch.id}-{name}.svg"}
+        {"label": drawn.label, "alt": drawn.alt, "path": f"figures/{stretch.id}.svg#{name}"}
         for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False)
     ]
 

@@ -269,11 +269,19 @@ def test_the_stretch_page_shows_the_figures_after_the_glance_box() -> None:
     assert page.index("stretch-glance") < page.index("stretch-figures") < page.index("## Before")
     block = page[page.index('<div class="stretch-figures"') :].split("\n\n")[0]
     assert block.count("<svg") == 2 and "<figcaption>Start</figcaption>" in block
-    # Figure files for pages that show them as images (the routine sheet).
-    assert (
-        pages["figures/knee-to-chest-stretch.svg"]
-        == draw_all(FIXTURE_LIBRARY["knee-to-chest"])[1].svg + "\n"
-    )
+    # One figure file a stretch for pages that show them as images (the routine sheet): each
+    # figure whole, side by side, and a view of each by name.
+    sprite = ET.fromstring(pages["figures/knee-to-chest.svg"])
+    svg = "{http://www.w3.org/2000/svg}"
+    drawn = draw_all(FIXTURE_LIBRARY["knee-to-chest"])
+    inner = sprite.findall(f"{svg}svg")
+    views = {view.get("id"): view.get("viewBox") for view in sprite.findall(f"{svg}view")}
+    assert len(inner) == len(drawn) == len(views) and list(views)[:2] == ["start", "stretch"]
+    for figure, box, one in zip(inner, views.values(), drawn, strict=True):
+        left, top, width, height = box.split()
+        assert (figure.get("x"), figure.get("width"), figure.get("height")) == (left, width, height)
+        assert figure.get("aria-label") == one.alt and top == "0"
+    assert not [path for path in pages if re.fullmatch(r"figures/.+-(start|stretch)\.svg", path)]
 
 
 def test_a_hostile_caption_stays_text() -> None:

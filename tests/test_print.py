@@ -380,6 +380,17 @@ def test_the_sheet_loads_the_index_and_only_the_chosen_stretches(page: Any, site
         chosen = ["/api/stretches/cat-cow.json", "/api/stretches/sphinx.json"]
         assert api == ["/api/index.json", *chosen]
         assert not page.locator("[data-print]").is_disabled()
+        # The figure is the stretch's view of its SVG file: drawn at that view's shape.
+        with urllib.request.urlopen(f"{site_url}/figures/sphinx.svg") as response:
+            sprite = response.read().decode()
+        view = re.search(r'<view id="stretch" viewBox="[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)"', sprite)
+        assert view
+        figure = page.locator(".sheet-stretch-figure").first
+        assert figure.get_attribute("src") == "../figures/sphinx.svg#stretch"
+        box = figure.bounding_box()
+        assert box and box["height"] > 20
+        shape = float(view[1]) / float(view[2])
+        assert box["width"] / box["height"] == pytest.approx(shape, rel=0.03)
         page.locator(".sheet-choice", has_text="Pelvic tilt").locator("input").check()
         blocks = page.locator(".sheet-stretch-name")
         blocks.nth(2).wait_for()

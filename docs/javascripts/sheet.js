@@ -237,7 +237,7 @@
     var drawn = (stretch.figure_images || [])[1];
     if (drawn) {
       var picture = element("img", "sheet-stretch-figure");
-      picture.src = "../figures/" + encodeURIComponent(stretch.id) + "-stretch.svg";
+      picture.src = "../figures/" + encodeURIComponent(stretch.id) + ".svg#stretch";
       picture.alt = drawn.alt;
       block.appendChild(picture);
     }
