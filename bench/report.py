@@ -158,7 +158,14 @@ def _targets(rows: list[Row], edits: list[Edit]) -> list[str]:
         found.append((target, f"{low:.1f} to {high:.1f} KB ({spread:+.0%})", abs(spread) <= 0.2))
     if large:
         whole = _median(_whole(large))
-        found.append(("10,000 built (generate + build) under 60 s", f"{whole:.1f} s", whole < 60))
+        kernel = _median(
+            [
+                g.system_seconds + b.system_seconds
+                for g, b in zip(large.generate, large.build, strict=True)
+            ]
+        )
+        value = f"{whole:.1f} s ({kernel:.1f} s of kernel CPU creating files)"
+        found.append(("10,000 built (generate + build) under 60 s", value, whole < 60))
     for row, limit in ((medium, 1.5), (large, 2.0)):
         if row:
             seconds = _median(row.search)
@@ -227,8 +234,10 @@ def results(
         "time is steadier than wall time when other work shares the machine.",
         "",
         "- **Generate**: `python -m generator build` from an empty output folder.",
-        "- **MkDocs build**: `mkdocs build --strict` of the project; generate + build is what",
-        "  `make site` runs once its virtual environment exists.",
+        "- **MkDocs build**: what `make site` runs after generating, `python -m",
+        "  generator.parallel_build`: `mkdocs build --strict`, run as several parts side by side",
+        "  (one per 50 stretches, up to one per CPU) and merged. Generate + build is what `make",
+        "  site` runs once its virtual environment exists. Its CPU time adds up every part.",
         "- **Bare Material**: the same Markdown, built by `mkdocs build --strict` with a bare",
         "  Material config (same nav and Markdown extensions; no extra CSS or JavaScript, hooks,",
         "  overrides or plugins but search) and no generator.",

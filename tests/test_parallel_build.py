@@ -150,6 +150,7 @@ def test_the_generator_names_every_stretch_file_after_its_stretch(project: Path)
 
 def test_small_libraries_build_in_one_part() -> None:
     assert parts_for(16, cpus=2) == 1
+    assert parts_for(100, cpus=2) == 2
     assert parts_for(1000, cpus=2) == 2
     assert parts_for(1000, cpus=1) == 1
     assert parts_for(10_000, cpus=4) == 4
