@@ -55,8 +55,9 @@ def stretch_ids(src_uris: list[str]) -> list[str]:
 
 def stretch_of(src_uri: str, ids: set[str]) -> str | None:
     """The stretch a generated file belongs to, by its name (`stretches/<id>.md`,
-    `embed/<id>/index.html`, `api/oembed/<id>.json`, `figures/<id>-start.svg`), or None for
-    a file of the whole site. A file this misses is built by part 0: slower, never wrong."""
+    `embed/<id>/index.html`, `api/oembed/<id>.json`, `figures/<id>.svg`, or `<id>-<more>`),
+    or None for a file of the whole site. A file this misses is built by part 0: slower,
+    never wrong."""
     parts = src_uri.split("/")
     name = parts[-2] if parts[-1] == "index.html" and len(parts) > 2 else parts[-1]
     stem = name.rsplit(".", 1)[0]
@@ -183,12 +184,16 @@ def _write_sitemap(site: Path, texts: list[str], page_order: list[str], site_url
 def merge(site: Path, part_dirs: list[Path], page_order: list[str], site_url: str) -> None:
     """Move parts 1.. into part 0's site/, merging the files every part writes."""
     folders = [site, *part_dirs]
-    indexes = [json.loads((folder / SEARCH_INDEX).read_text("utf-8")) for folder in folders]
-    sitemaps = [(folder / SITEMAP).read_text("utf-8") for folder in folders]
+    # Each is there unless mkdocs.yml turned it off (no search plugin, no sitemap template).
+    has_index, has_sitemap = (site / SEARCH_INDEX).is_file(), (site / SITEMAP).is_file()
+    indexes = [json.loads((f / SEARCH_INDEX).read_text("utf-8")) for f in folders if has_index]
+    sitemaps = [(f / SITEMAP).read_text("utf-8") for f in folders if has_sitemap]
     for folder in part_dirs:
         _move_into(folder, site, MERGED, folder)
-    (site / SEARCH_INDEX).write_text(merge_search_indexes(indexes, page_order), "utf-8")
-    _write_sitemap(site, sitemaps, page_order, site_url)
+    if has_index:
+        (site / SEARCH_INDEX).write_text(merge_search_indexes(indexes, page_order), "utf-8")
+    if has_sitemap:
+        _write_sitemap(site, sitemaps, page_order, site_url)
 
 
 def parts_for(stretch_count: int, cpus: int) -> int:

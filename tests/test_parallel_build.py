@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,23 @@ def test_parts_make_the_same_site_as_one_build(
         assert f'"location":"{address}"' in index
     # Nothing is left behind beside site/.
     assert not list(generated.glob(".site-parts-*"))
+
+
+def test_a_site_without_search_builds_the_same_in_parts(generated: Path, tmp_path: Path) -> None:
+    """Nothing to merge when mkdocs.yml turns the search plugin off."""
+    for name in ("docs", "overrides"):
+        shutil.copytree(generated / name, tmp_path / name)
+    config = (generated / "mkdocs.yml").read_text("utf-8")
+    plugins = re.search(r"^plugins:\n(?:[ #].*\n|\n)*", config, re.MULTILINE)
+    assert plugins
+    (tmp_path / "mkdocs.yml").write_text(config.replace(plugins[0], "plugins: []\n"), "utf-8")
+    sites = []
+    for parts in ("1", "2"):
+        result = parallel_build(tmp_path, "--parts", parts)
+        assert result.returncode == 0, result.stderr
+        sites.append(tree(tmp_path / "site"))
+    assert "search/search_index.json" not in sites[0]
+    assert sites[0] == sites[1]
 
 
 def test_a_warning_in_any_part_fails_the_build(generated: Path) -> None:
