@@ -121,9 +121,15 @@ def _system_times(rows: list[Row]) -> list[str]:
         )
         for row in rows
     ]
+    per_file = [
+        f"{row.size:,}: {row.generated_files:,} files, "
+        f"{_median([t.system_seconds for t in row.generate]) / row.generated_files * 1000:.2f} ms"
+        for row in rows
+    ]
     return [
         "System CPU seconds (the kernel creating, copying and removing files) of generate / "
         f"build / bare: {'; '.join(parts)}.",
+        "Files the generator creates, and its kernel time per file: " + "; ".join(per_file) + ".",
         "On this machine they varied from run to run far more than user time did, which is why",
         "the brackets show user time.",
         "",

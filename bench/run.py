@@ -52,6 +52,7 @@ class Row:
     list_page_bytes: int
     index_bytes: int
     index_gzip_bytes: int
+    generated_files: int  # what the generator writes: each one a file for the kernel to create
     search: list[float]
 
 
@@ -110,6 +111,11 @@ def measure_size(size: int, runs: int, workdir: Path, browser: Any) -> Row:
         list_page_bytes=(site / "stretches" / "index.html").stat().st_size,
         index_bytes=len(index),
         index_gzip_bytes=len(gzip.compress(index, 6)),
+        generated_files=sum(
+            len(files)
+            for folder in generated_folders(project / "docs")
+            for _, _, files in os.walk(folder)
+        ),
         search=search,
     )
     shutil.rmtree(project)
