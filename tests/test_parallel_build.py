@@ -86,6 +86,27 @@ def test_parts_make_the_same_site_as_one_build(
     assert not list(generated.glob(".site-parts-*"))
 
 
+def test_generated_files_are_linked_in_and_hand_written_ones_copied(
+    generated: Path, one_build: dict[str, bytes]
+) -> None:
+    """In parts, a generated file MkDocs would only copy is a hard link to its source (the
+    same bytes, without a new file for the kernel to create); a hand-written one is a copy,
+    so nothing that edits site/ in place can change the sources."""
+    result = parallel_build(generated, "--parts", "2")
+    assert result.returncode == 0, result.stderr
+    site, docs = generated / "site", generated / "docs"
+
+    def same_file(path: str) -> bool:
+        return (site / path).stat().st_ino == (docs / path).stat().st_ino
+
+    linked = ["embed/cat-cow/index.html", "api/stretches.json", "api/oembed/cat-cow.json"]
+    linked += ["figures/cat-cow.svg", "embed/embed.js"]
+    assert all(same_file(path) for path in linked)
+    assert not any(same_file(path) for path in ["javascripts/filters.js", "stylesheets/extra.css"])
+    assert not (site / "api" / ".generated").exists()
+    assert tree(site) == one_build
+
+
 def test_a_site_without_search_builds_the_same_in_parts(generated: Path, tmp_path: Path) -> None:
     """Nothing to merge when mkdocs.yml turns the search plugin off."""
     for name in ("docs", "overrides"):
