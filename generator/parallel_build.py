@@ -6,7 +6,8 @@ of the whole project in a process of its own, told to leave out the other parts'
 (MkDocs' "excluded" files: links to them still resolve, and a missing file still fails).
 Part 0 also builds every page that is not one stretch's (home, lists, tags, theme files).
 The parts' folders are then moved into site/, and their search indexes and sitemaps merged
-in the order one build writes them, so the result is byte for byte what one
+in the order one build writes them. The generator's files that MkDocs would only copy are
+hard-linked in instead (see link_into). The result is byte for byte what one
 `mkdocs build --strict` makes (tests/test_parallel_build.py holds it to that).
 
 Usage: python -m generator.parallel_build [--parts N]   (default: as many as pay, up to the CPUs)
