@@ -59,7 +59,7 @@ def stretch_of(src_uri: str, ids: set[str]) -> str | None:
     stem = name.rsplit(".", 1)[0]
     if stem in ids:
         return stem
-    # figures/<id>-<figure>.svg: the longest id the name starts with.
+    # <id>-<more> (no file the generator writes today is named so): the longest id it starts with.
     while "-" in stem:
         stem = stem.rsplit("-", 1)[0]
         if stem in ids:
