@@ -172,10 +172,10 @@ def _targets(rows: list[Row], edits: list[Edit]) -> list[str]:
         )
         value = f"{whole:.1f} s ({kernel:.1f} s of kernel CPU creating files)"
         found.append(("10,000 built (generate + build) under 60 s", value, whole < 60))
-    for row, limit in ((medium, 1.5), (large, 2.0)):
-        if row:
-            seconds = _median(row.search)
-            target = f"First search results ≤ {limit} s at {row.size:,}"
+    for searched, limit in ((medium, 1.5), (large, 2.0)):
+        if searched:
+            seconds = _median(searched.search)
+            target = f"First search results ≤ {limit} s at {searched.size:,}"
             found.append((target, f"{seconds:.2f} s", seconds <= limit))
     if edits:
         written = _median([edit.written for edit in edits])
