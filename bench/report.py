@@ -130,8 +130,11 @@ def _system_times(rows: list[Row]) -> list[str]:
         "System CPU seconds (the kernel creating, copying and removing files) of generate / "
         f"build / bare: {'; '.join(parts)}.",
         "Files the generator creates, and its kernel time per file: " + "; ".join(per_file) + ".",
-        "On this machine they varied from run to run far more than user time did, which is why",
-        "the brackets show user time.",
+        "Kernel time depends on what the file system did just before. On ext4 without a",
+        "journal, a file created within a minute (up to six) of a large deletion costs 0.3 to",
+        "0.6 ms, because the kernel first steps past every inode freed since; that is why no run",
+        "deletes anything until the benchmark ends. Even so it varies more than user time, which",
+        "is why the brackets show user time.",
         "",
     ]
 
@@ -239,7 +242,8 @@ def results(
         "Each time is wall-clock seconds, with the process's user CPU seconds in brackets: CPU",
         "time is steadier than wall time when other work shares the machine.",
         "",
-        "- **Generate**: `python -m generator build` from an empty output folder.",
+        "- **Generate**: `python -m generator build` from an empty output folder, in a fresh copy",
+        "  of the project for every run.",
         "- **MkDocs build**: what `make site` runs after generating, `python -m",
         "  generator.parallel_build`: `mkdocs build --strict`, run as several parts side by side",
         "  (one per 50 stretches, up to one per CPU) and merged. Generate + build is what `make",
