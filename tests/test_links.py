@@ -3,15 +3,13 @@ HTML itself (any builder), and `mkdocs build --strict` refuses broken Markdown l
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.settings import load_site
 
-from .conftest import copy_project, run
+from .conftest import copy_project, mkdocs_build, run
 from .linkcheck import broken_links, main
 
 
@@ -77,33 +75,21 @@ def test_the_checker_runs_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert main([str(site)]) == 0
 
 
-def strict_build(folder: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as `make site` runs it. Never with --quiet: MkDocs then drops
-    warnings before --strict counts them, and a broken link builds."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-    )
-
-
 def test_a_strict_build_refuses_a_broken_markdown_link_or_anchor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = copy_project(tmp_path)
     monkeypatch.chdir(folder)
     assert run("build") == 0
-    result = strict_build(folder)
+    result = mkdocs_build(folder)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     page = folder / "docs" / "links.md"
     page.write_text("# Links\n\n[Help](urgent-hlep.md)\n")
-    result = strict_build(folder)
+    result = mkdocs_build(folder)
     assert result.returncode == 1
     assert "contains a link 'urgent-hlep.md', but the target is not found" in result.stderr
     page.write_text("# Links\n\n[Help](urgent-help.md#no-such-heading)\n")
-    result = strict_build(folder)
+    result = mkdocs_build(folder)
     assert result.returncode == 1
     assert "does not contain an anchor '#no-such-heading'" in result.stderr
