@@ -8,6 +8,8 @@ that a JSON Schema can't check.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -200,12 +202,19 @@ def load_file(path: Path, shown: str) -> tuple[LoadedFile | None, list[Problem]]
 
 def shown_path(path: Path) -> str:
     """The path as an author will recognise it: relative to where they ran the command."""
+    return _shown_folder(path.parent, os.getcwd()) + path.name
+
+
+@functools.lru_cache(maxsize=64)
+def _shown_folder(folder: Path, cwd: str) -> str:
+    """A folder as shown_path shows it, ending in "/" (resolving it for every file of a
+    library took a tenth of loading it). Resolve the folder, not the file: a link must be
+    shown under its own name."""
     try:
-        # Resolve the folder, not the file: a link must be shown under its own name.
-        absolute = path.parent.resolve() / path.name
-        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        relative = folder.resolve().relative_to(Path(cwd).resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        relative = folder.as_posix()
+    return "" if relative == "." else relative + "/"
 
 
 def stretch_files(folder: Path) -> list[Path]:

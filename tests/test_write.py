@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from generator.write import MARKER, NotOurFolder, write_pages
+from generator.write import MARKER, NotOurFolder, write_if_changed, write_pages
 
 
 def test_writes_only_what_changed_and_removes_stale_pages(tmp_path: Path) -> None:
@@ -33,6 +34,32 @@ def test_folders_left_empty_are_removed_all_the_way_up(tmp_path: Path) -> None:
     # The owned folder itself stays, with its marker, even when nothing else is left.
     write_pages(tmp_path, ("out",), {})
     assert [p.name for p in (tmp_path / "out").iterdir()] == [MARKER]
+
+
+def test_a_killed_runs_leftover_is_overwritten_and_a_planted_link_is_refused(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "new" / "page.md"
+    assert write_if_changed(page, "first")  # its folder didn't exist: made on the way
+    leftover = page.with_name(f".tmp-{os.getpid()}")
+    leftover.write_text("half a page from a run that was killed")
+    old_umask = os.umask(0o077)
+    try:
+        assert write_if_changed(page, "whole")
+    finally:
+        os.umask(old_umask)
+    assert page.read_text() == "whole" and not leftover.exists()
+    assert page.stat().st_mode & 0o777 == 0o644  # readable by the web server, whatever the umask
+
+    long_name = page.with_name("a" * 250 + ".json")  # the longest a stretch's files get
+    assert write_if_changed(long_name, "{}") and long_name.read_text() == "{}"
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not ours")
+    leftover.symlink_to(outside)
+    with pytest.raises(OSError):
+        write_if_changed(page, "changed")
+    assert outside.read_text() == "not ours" and page.read_text() == "whole"
 
 
 def test_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
