@@ -188,7 +188,8 @@ def _floor(shapes: list[Shape], view: str) -> Shape:
     return Shape(mat, 0.8, -99.0, "mat")
 
 
-def svg(shapes: list[Shape], view: str, alt: str) -> Markup:
+def svg(shapes: list[Shape], view: str, alt: str) -> tuple[Markup, int, int]:
+    """The figure as inline SVG, with the width and height it is shown at (CSS pixels)."""
     floor = _floor(shapes, view)
     shapes = [floor, *shapes]
     projected = [[_project(p, view) for p in shape.points] for shape in shapes]
@@ -239,9 +240,11 @@ def svg(shapes: list[Shape], view: str, alt: str) -> Markup:
     parts += [f'<g opacity=".45">{far}</g>'] if far else []
     parts += [element(shapes[i], projected[i]) for i in order if layers.get(shapes[i].kind, 3) > 2]
     label = escape(alt)
-    return Markup(
+    shown_width, shown_height = round(width * SCALE), round(height * SCALE)
+    markup = Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="stretch-figure" viewBox="0 0 {width} '
-        f'{height}" width="{round(width * SCALE)}" height="{round(height * SCALE)}" role="img" '
+        f'{height}" width="{shown_width}" height="{shown_height}" role="img" '
         f'aria-label="{label}"><title>{label}</title><g fill="none" stroke="currentColor" '
         f'stroke-linecap="round" stroke-linejoin="round">{"".join(parts)}</g></svg>'
     )
+    return markup, shown_width, shown_height

@@ -8,7 +8,6 @@ highlight colour, which still reads as dashes without colour.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,6 +48,8 @@ class Drawn:
     label: str
     alt: str
     svg: Markup
+    width: int  # as shown, in CSS pixels: what svg says in its width and height
+    height: int
 
 
 def generic_figures(stretch: Stretch) -> Figures:
@@ -96,7 +97,6 @@ def figures_svg(stretch: Stretch) -> tuple[Markup, Markup]:
 
 
 FILE_NAMES = ("start", "stretch", "then")  # each figure's view in the stretch's SVG file
-_SIZE = re.compile(r'<svg [^>]*?width="(\d+)" height="(\d+)"')
 _GAP = 8  # CSS pixels between figures in the file
 
 
@@ -107,13 +107,10 @@ def figure_sprite(stretch: Stretch) -> str:
     most of a fresh build's time, for the generator and MkDocs alike."""
     views, figures, left, height = [], [], 0, 0
     for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False):
-        size = _SIZE.match(drawn.svg)
-        assert size, "drawing.svg always writes width and height"
-        width, tall = int(size[1]), int(size[2])
-        views.append(f'<view id="{name}" viewBox="{left} 0 {width} {tall}"/>')
+        views.append(f'<view id="{name}" viewBox="{left} 0 {drawn.width} {drawn.height}"/>')
         # str first: Markup.replace would escape the new text.
         figures.append(str(drawn.svg).replace("<svg ", f'<svg x="{left}" y="0" ', 1))
-        left, height = left + width + _GAP, max(height, tall)
+        left, height = left + drawn.width + _GAP, max(height, drawn.height)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left - _GAP} {height}">'
         + "".join(views)
@@ -207,4 +204,4 @@ def _draw(figure: Figure, label: str, felt: tuple[str, ...], view: str) -> Drawn
     if view in ("from above", "from the feet"):
         label += f", seen {view}"
     alt = describe(figure, held.props, label, felt)
-    return Drawn(label, alt, svg(shapes, view, alt))
+    return Drawn(label, alt, *svg(shapes, view, alt))
