@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -115,22 +116,29 @@ def make_project(target: Path, count: int, source: Path = ROOT) -> Path:
             shutil.copy2(entry, target / entry.name)
     library = synthesise(read_library(source / "content" / "stretches"), count)
     write_library(library, target / "content" / "stretches")
-    _link_first_copies(target / "docs", set(library))
+    # Hand-written pages link real stretches (`stretches/cat-cow.md`): point them at the first
+    # copy, so that `mkdocs build --strict` finds every link it checks.
+    ids = set(library)
+
+    def first_copy(linked: str) -> str:
+        return f"{linked}-1" if f"{linked}-1" in ids else linked
+
+    relink_stretches(target / "docs", first_copy)
     return target
 
 
-def _link_first_copies(docs: Path, ids: set[str]) -> None:
-    """Hand-written pages link real stretches (`stretches/cat-cow.md`): point them at the
-    first copy, so that `mkdocs build --strict` finds every link it checks."""
-    link = re.compile(r"(stretches/)([a-z0-9-]+)(\.md)")
+STRETCH_LINK = re.compile(r"(stretches/)([a-z0-9-]+)(\.md)")
 
-    def first_copy(match: re.Match[str]) -> str:
-        copy = f"{match[2]}-1"
-        return f"{match[1]}{copy}{match[3]}" if copy in ids else match[0]
+
+def relink_stretches(docs: Path, new_id: Callable[[str], str]) -> None:
+    """In the hand-written pages of a project's docs/, link each stretch page
+    (`stretches/<id>.md`) at `new_id(<id>)` instead."""
+
+    def relink(match: re.Match[str]) -> str:
+        return f"{match[1]}{new_id(match[2])}{match[3]}"
 
     for page in sorted(docs.glob("*.md")):
-        text = page.read_text("utf-8")
-        page.write_text(link.sub(first_copy, text), "utf-8")
+        page.write_text(STRETCH_LINK.sub(relink, page.read_text("utf-8")), "utf-8")
 
 
 class _Tagged:

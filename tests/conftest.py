@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bench.synth import relink_stretches
 from generator.cli import main
 
 # One server and one set of browser flags for the tests and `make pdfs`.
@@ -40,13 +40,7 @@ def _link_only_fixture_stretches(docs: Path, library: Path) -> None:
     """Hand-written pages link real stretches the fixture library lacks: point those links at
     its first stretch, so that `mkdocs build --strict` has nothing to warn about."""
     ids = sorted(path.stem for path in library.glob("*.yaml"))
-    link = re.compile(r"(stretches/)([a-z0-9-]+)(\.md)")
-
-    def to_fixture(match: re.Match[str]) -> str:
-        return match[0] if match[2] in ids else f"{match[1]}{ids[0]}{match[3]}"
-
-    for page in sorted(docs.glob("*.md")):
-        page.write_text(link.sub(to_fixture, page.read_text("utf-8")), "utf-8")
+    relink_stretches(docs, lambda linked: linked if linked in ids else ids[0])
 
 
 def run(*argv: str) -> int:
