@@ -401,6 +401,30 @@ def test_the_sheet_loads_the_index_and_only_the_chosen_stretches(page: Any, site
         page.remove_listener("request", record)
 
 
+def test_the_sheet_says_when_the_stretches_cant_be_loaded(browser: Any, site_url: str) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/api/stretches/sphinx.json", lambda route: route.fulfill(status=503))
+        open_sheet(page, site_url, "?s=sphinx")
+        page.wait_for_function("() => !document.querySelector('[data-status]').hidden")
+        assert page.locator("[data-status]").inner_text() == (
+            "The stretches could not be loaded. Check your connection and reload the page."
+        )
+        assert page.locator("[data-print]").is_disabled()
+        assert page.locator("[data-paper]").get_attribute("aria-busy") == "true"
+
+        page = context.new_page()
+        page.route("**/api/index.json", lambda route: route.fulfill(status=503))
+        page.goto(f"{site_url}/sheet/", wait_until="networkidle")
+        assert page.locator("[data-status]").inner_text() == (
+            "The list of stretches could not be loaded. Check your connection and reload the page."
+        )
+        assert page.locator("[data-form]").is_hidden()
+    finally:
+        context.close()
+
+
 def test_the_address_follows_every_choice(page: Any, site_url: str) -> None:
     open_sheet(page, site_url, "?s=cat-cow")
     page.locator(".sheet-choice", has_text="Pelvic tilt").locator("input").check()

@@ -333,10 +333,9 @@
     });
   }
 
-  function showLoadError() {
+  function showLoadError(what) {
     var status = part("status");
-    status.textContent =
-      "The stretches could not be loaded. Check your connection and reload the page.";
+    status.textContent = what + " could not be loaded. Check your connection and reload the page.";
     status.hidden = false;
   }
 
@@ -345,7 +344,9 @@
     renderOrder();
     writeAddress();
     renderPaper();
-    load(chosen).then(renderPaper, showLoadError);
+    load(chosen).then(renderPaper, function () {
+      showLoadError("The stretches");
+    });
   }
 
   function start(data) {
@@ -369,7 +370,6 @@
   getJson(root.dataset.api)
     .then(start)
     .catch(function () {
-      part("status").textContent =
-        "The list of stretches could not be loaded. Check your connection and reload the page.";
+      showLoadError("The list of stretches");
     });
 })();
