@@ -19,9 +19,9 @@ generate: venv
 	$(BIN)/python -m generator build
 
 # `mkdocs build --strict`; a large library is built as several MkDocs builds side by side,
-# one per core, merged into the same site/ one build makes (generator/parallel_build.py).
+# one per core, merged into the same site/ one build makes (generator/site/parallel_build.py).
 site: generate
-	$(BIN)/python -m generator.parallel_build
+	$(BIN)/python -m generator.site.parallel_build
 	@echo
 	@echo "The site is in site/. Preview it with: make serve, then open http://127.0.0.1:8000/"
 
@@ -31,7 +31,7 @@ check: venv
 # Optional, after the site: every stretch page as a one-page PDF and the whole library as a
 # booklet, printed by headless Chromium into site/pdf/; each stretch page then links its PDF.
 pdfs: site chromium
-	$(BIN)/python -m generator.pdfs
+	$(BIN)/python -m generator.site.pdfs
 
 # The generator watches content/ and mkdocs.yml and rewrites only changed pages;
 # mkdocs serve sees those pages change and reloads the browser. --dirty rebuilds only the

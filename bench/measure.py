@@ -24,7 +24,7 @@ GENERATE = [PYTHON, "-m", "generator", "build"]
 # Not --quiet: it stops MkDocs logging warnings, so --strict would then pass them.
 MKDOCS_BUILD = [PYTHON, "-m", "mkdocs", "build", "--strict"]
 # What `make site` runs after generating: the same strict build, in parts on a large library.
-SITE_BUILD = [PYTHON, "-m", "generator.parallel_build"]
+SITE_BUILD = [PYTHON, "-m", "generator.site.parallel_build"]
 SEARCH_BOX = "input.md-search__input"
 SEARCH_RESULT = ".md-search-result__item"
 

@@ -245,7 +245,7 @@ def results(
         "- **Generate**: `python -m generator build` from an empty output folder, in a fresh copy",
         "  of the project for every run.",
         "- **MkDocs build**: what `make site` runs after generating, `python -m",
-        "  generator.parallel_build`: `mkdocs build --strict`, run as several parts side by side",
+        "  generator.site.parallel_build`: `mkdocs build --strict`, run as several parts side by side",
         "  (one per 50 stretches, up to one per CPU) and merged. Generate + build is what `make",
         "  site` runs once its virtual environment exists. Its CPU time adds up every part.",
         "- **Bare Material**: the same Markdown, built by `mkdocs build --strict` with a bare",

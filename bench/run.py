@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve  # as the browser tests
+from generator.site.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve  # as the browser tests
 
 from . import report
 from .measure import (

@@ -3,7 +3,7 @@
 import gc
 import sys
 
-from .cli import main
+from generator.cli import main
 
 # A large library is millions of small objects that live until the process ends. At Python's
 # default thresholds the collector walks them all again and again to free almost nothing

@@ -10,15 +10,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render
-from .figures import generic_figures_warning
-from .load import LoadCache, load_folder, stretch_files
-from .model import Site, Stretch
-from .printing import print_budget_problems
-from .problems import Problem, errors_in
-from .settings import load_site
-from .validate import validate
-from .write import NotOurFolder, write_if_changed, write_pages
+from generator.figures.draw import generic_figures_warning
+from generator.model import Site, Stretch
+from generator.pages import render
+from generator.pages.printing import print_budget_problems
+from generator.problems import Problem, errors_in
+from generator.read.load import LoadCache, load_folder, stretch_files
+from generator.read.settings import load_site
+from generator.read.validate import validate
+from generator.write import NotOurFolder, write_if_changed, write_pages
 
 OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
 
@@ -56,7 +56,7 @@ def check(paths: Paths) -> int:
     """Print every problem in the library and each stretch's reading grade; write nothing."""
     # Imported here: textstat takes longer to import than `build` takes to validate a library
     # of a thousand stretches, and only `check` needs it.
-    from .readability import grade_problem, reading_grade
+    from generator.checks.reading_grade import grade_problem, reading_grade
 
     stretches, _, problems = _read_library(paths)
     for stretch in stretches:

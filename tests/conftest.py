@@ -16,7 +16,7 @@ from bench.synth import relink_stretches
 from generator.cli import main
 
 # One server and one set of browser flags for the tests and `make pdfs`.
-from generator.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve
+from generator.site.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve
 
 __all__ = ["CHROMIUM", "CHROMIUM_FLAGS", "serve"]
 

@@ -87,8 +87,8 @@ def test_any_odd_value_in_any_field_is_a_message_not_a_crash(tmp_path: Path) -> 
 
     import yaml
 
-    from generator.load import load_file
-    from generator.validate import validate
+    from generator.read.load import load_file
+    from generator.read.validate import validate
 
     good = yaml.safe_load((BAD.parent / "fixtures" / "library" / "knee-to-chest.yaml").read_text())
     target = tmp_path / "knee-to-chest.yaml"

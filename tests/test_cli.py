@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.load import SCHEMA_LINE_START
+from generator.read.load import SCHEMA_LINE_START
 
 from .conftest import ROOT, run
 

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from generator.checks.reading_grade import MAX_GRADE, grade_problem, reading_grade
 from generator.cli import main
-from generator.load import load_folder
 from generator.model import Stretch
-from generator.readability import MAX_GRADE, grade_problem, reading_grade
-from generator.validate import validate
+from generator.read.load import load_folder
+from generator.read.validate import validate
 
 from .conftest import ROOT
 

@@ -14,10 +14,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.api import INDEX_FIELDS
 from generator.model import Site
-from generator.render import _environment, dose_in_words, render_site
-from generator.validate import stretch_schema
+from generator.pages.api import INDEX_FIELDS
+from generator.pages.render import _environment, dose_in_words, render_site
+from generator.read.validate import stretch_schema
 
 from .conftest import ARTIFACTS, FIXTURES, copy_project, mkdocs_build, run, serve
 from .test_render import fixture_stretches

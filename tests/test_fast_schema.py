@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_file
-from generator.validate import _conforms, _validator
+from generator.read.load import load_file
+from generator.read.validate import _conforms, _validator
 
 from .conftest import FIXTURES, ROOT
 

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import figures
-from generator.body import Body
-from generator.figures import FELT_COLOUR, draw_all, figures_svg, generic_figures_warning
-from generator.load import load_file, load_folder
-from generator.model import Site, Stretch
-from generator.poses import (
+from generator.figures import draw as figures
+from generator.figures.body import Body
+from generator.figures.draw import FELT_COLOUR, draw_all, figures_svg, generic_figures_warning
+from generator.figures.poses import (
     AREAS,
     HAND_PLACES,
     JOINT_FIELDS,
@@ -28,8 +26,10 @@ from generator.poses import (
     PROPS,
     VIEWS,
 )
-from generator.render import render_site
-from generator.validate import stretch_schema, validate
+from generator.model import Site, Stretch
+from generator.pages.render import render_site
+from generator.read.load import load_file, load_folder
+from generator.read.validate import stretch_schema, validate
 
 from .conftest import ARTIFACTS, FIXTURES, ROOT, run
 

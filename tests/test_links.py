@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.settings import load_site
+from generator.read.settings import load_site
 
 from .conftest import copy_project, mkdocs_build, run
 from .linkcheck import broken_links, main

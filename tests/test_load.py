@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_file
+from generator.read.load import load_file
 
 
 def load(tmp_path: Path, text: str | bytes):

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.model import Site
-from generator.parallel_build import parts_for, stretch_ids, stretch_of
-from generator.render import render_site
+from generator.pages.render import render_site
+from generator.site.parallel_build import parts_for, stretch_ids, stretch_of
 
 from .conftest import ROOT, copy_project, run
 
@@ -23,7 +23,7 @@ SITE_URL = "https://stretches.example.org/library/"
 
 def parallel_build(folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.parallel_build", *options],
+        [sys.executable, "-m", "generator.site.parallel_build", *options],
         cwd=folder,
         capture_output=True,
         text=True,
@@ -197,4 +197,4 @@ def test_small_libraries_build_in_one_part() -> None:
 
 def test_make_site_builds_with_it() -> None:
     recipe = (ROOT / "Makefile").read_text()
-    assert "\t$(BIN)/python -m generator.parallel_build\n" in recipe
+    assert "\t$(BIN)/python -m generator.site.parallel_build\n" in recipe

@@ -1,5 +1,5 @@
 """Printing: every stretch page on one sheet of A4 and of Letter, the routine sheet at /sheet/,
-and `make pdfs` (python -m generator.pdfs), all printed by Debian's chromium."""
+and `make pdfs` (python -m generator.site.pdfs), all printed by Debian's chromium."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator import pdfs
-from generator.load import SCHEMA_LINE_START
-from generator.printing import MAX_ROUTINE, WARN_ABOVE, page_share, print_budget_problems
-from generator.render import dose_in_words
+from generator.pages.printing import MAX_ROUTINE, WARN_ABOVE, page_share, print_budget_problems
+from generator.pages.render import dose_in_words
+from generator.read.load import SCHEMA_LINE_START
+from generator.site import pdfs
 
 from .conftest import (
     ARTIFACTS,
@@ -523,7 +523,7 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
         "pdf/stretches/" not in (site / "stretches" / i / "index.html").read_text() for i in ids
     )  # no link to a PDF that doesn't exist
     result = subprocess.run(
-        [sys.executable, "-m", "generator.pdfs", "--site", str(site), "--paper", "Letter"],
+        [sys.executable, "-m", "generator.site.pdfs", "--site", str(site), "--paper", "Letter"],
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -569,4 +569,4 @@ def test_make_pdfs_is_a_phony_target_after_the_site() -> None:
     phony = re.search(r"^\.PHONY:(.*)$", makefile, re.MULTILINE)
     assert phony is not None and "pdfs" in phony.group(1).split()
     assert re.search(r"^pdfs: .*\bsite\b", makefile, re.MULTILINE)
-    assert "-m generator.pdfs" in makefile
+    assert "-m generator.site.pdfs" in makefile

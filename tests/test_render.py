@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_folder
 from generator.model import Clinic, Count, Dose, Site
-from generator.render import dose_in_words, render_site
-from generator.validate import validate
+from generator.pages.render import dose_in_words, render_site
+from generator.read.load import load_folder
+from generator.read.validate import validate
 
 from .conftest import FIXTURES
 

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.load import load_file
 from generator.model import Site
-from generator.render import render_site
-from generator.validate import validate
+from generator.pages.render import render_site
+from generator.read.load import load_file
+from generator.read.validate import validate
 
 from .conftest import FIXTURES, ROOT
 from .test_site import visible_text

@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from generator.load import load_folder
 from generator.model import Stretch
-from generator.validate import validate
+from generator.read.load import load_folder
+from generator.read.validate import validate
 
 from .conftest import ARTIFACTS, ROOT, built_and_watched
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_folder
-from generator.render import dose_in_words
-from generator.validate import validate
+from generator.pages.render import dose_in_words
+from generator.read.load import load_folder
+from generator.read.validate import validate
 
 from .conftest import FIXTURES, ROOT, copy_project, mkdocs_build, run, snapshot
 

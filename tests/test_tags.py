@@ -13,11 +13,11 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator.load import load_folder
 from generator.model import Site, Stretch
-from generator.render import render_site
-from generator.tags import card_data, collect_tags, filters, search_keywords, tag_slug
-from generator.validate import validate
+from generator.pages.render import render_site
+from generator.pages.tags import card_data, collect_tags, filters, search_keywords, tag_slug
+from generator.read.load import load_folder
+from generator.read.validate import validate
 
 from .conftest import FIXTURES, ROOT
 

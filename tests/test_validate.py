@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_file
-from generator.validate import validate
+from generator.read.load import load_file
+from generator.read.validate import validate
 
 from .conftest import FIXTURES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.cli import Paths, build
-from generator.load import LoadCache, load_folder
+from generator.read.load import LoadCache, load_folder
 
 from .conftest import FIXTURES, run, snapshot
 

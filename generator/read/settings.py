@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
-from .model import Clinic, Site
-from .problems import Problem
+from generator.model import Clinic, Site
+from generator.problems import Problem
 
 _CLINIC_FIELDS = ("name", "phone", "email", "url")
 _CHECKS = {

@@ -1,4 +1,4 @@
-"""Joining the parts of a parallel build (generator/parallel_build.py) into one site/: each
+"""Joining the parts of a parallel build (generator/site/parallel_build.py) into one site/: each
 part's folders moved in, the search indexes and sitemaps every part writes merged in the order
 one build writes them, and the generator's files that MkDocs would only copy linked in."""
 

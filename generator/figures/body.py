@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .poses import CROSSED, FLAT, LENGTH, OUT_TO_THE_SIDES, POINTED, WIDTH
+from generator.figures.poses import CROSSED, FLAT, LENGTH, OUT_TO_THE_SIDES, POINTED, WIDTH
 
 Vec = tuple[float, float, float]
 SIDES = (("left", -1), ("right", 1))

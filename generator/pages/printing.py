@@ -2,7 +2,7 @@
 
 A stretch page prints on exactly one sheet of A4 or US Letter (the print stylesheet lays it
 out in two columns). Whether it fits is measured in Chromium by the tests and by
-`python -m generator.pdfs`; the budget below is a quick estimate the build can make without
+`python -m generator.site.pdfs`; the budget below is a quick estimate the build can make without
 a browser, so an author hears at once that a stretch has grown too long to print.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .model import Site, Stretch
-from .problems import Problem
-from .validate import stretch_schema
+from generator.model import Site, Stretch
+from generator.problems import Problem
+from generator.read.validate import stretch_schema
 
 # The most stretches a routine sheet holds. Programmes handed out by physical therapists and
 # home-exercise apps are short: people do fewer of their exercises the more they are given.

@@ -22,9 +22,9 @@ import fastjsonschema
 if TYPE_CHECKING:
     import jsonschema
 
-from .load import FieldPath, LoadedFile, field_name
-from .model import Count, Dose, Figure, Figures, Review, Source, Stretch
-from .problems import Problem, errors_in
+from generator.model import Count, Dose, Figure, Figures, Review, Source, Stretch
+from generator.problems import Problem, errors_in
+from generator.read.load import FieldPath, LoadedFile, field_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Invisible or direction-changing characters can make a page say something other than
@@ -43,7 +43,7 @@ _TYPE_NAMES = {
 @cache
 def stretch_schema() -> dict[str, Any]:
     """The schema, read once from the package."""
-    text = resources.files(__package__).joinpath("schema/stretch.schema.json").read_text("utf-8")
+    text = resources.files("generator").joinpath("schema/stretch.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -16,9 +16,9 @@ import os
 from functools import cache
 from typing import Any
 
-from .figures import figure_images
-from .model import Count, Figure, Site, Stretch
-from .validate import stretch_schema
+from generator.figures.draw import figure_images
+from generator.model import Count, Figure, Site, Stretch
+from generator.read.validate import stretch_schema
 
 API_VERSION = 1
 SCHEMA_PATH = "api/stretches.schema.json"
@@ -90,7 +90,7 @@ def _plain(value: Any, schema: dict[str, Any]) -> Any:
 
 def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
     """One stretch as the API gives it: id, addresses, then every field of the contract."""
-    from .render import dose_in_words  # render imports this module; import on use
+    from generator.pages.render import dose_in_words  # render imports this module; import on use
 
     fields = _plain(stretch, stretch_schema())
     return {

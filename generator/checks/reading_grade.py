@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import textstat  # type: ignore[import-untyped]
 
-from .model import Stretch
-from .problems import Problem
+from generator.model import Stretch
+from generator.problems import Problem
 
 MAX_GRADE = 8.0
 

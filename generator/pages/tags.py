@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
-from .model import Stretch
-from .validate import stretch_schema
+from generator.model import Stretch
+from generator.read.validate import stretch_schema
 
 NO_EQUIPMENT = "none"  # the equipment filter's value for stretches that need nothing
 _RESERVED_SLUGS = {"index"}  # tags/index.md is the page listing every tag

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .body import (
+from generator.figures.body import (
     SIDES,
     Angles,
     Body,
@@ -26,7 +26,7 @@ from .body import (
     sub,
     unit,
 )
-from .poses import LENGTH, WIDTH, Base
+from generator.figures.poses import LENGTH, WIDTH, Base
 
 MASSES = {
     "pelvis": 0.14,

@@ -5,7 +5,7 @@ prints each stretch page with headless Chromium (the print stylesheet that Ctrl+
 the pages behind a contents page into one booklet, and only then links each stretch page to
 its PDF, so a site built without this step has no link to a missing file.
 
-    python -m generator.pdfs [--site site] [--paper A4|Letter]
+    python -m generator.site.pdfs [--site site] [--paper A4|Letter]
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from .render import _environment
-from .settings import load_site
+from generator.pages.render import _environment
+from generator.read.settings import load_site
 
 CHROMIUM = "/usr/bin/chromium"
 # The flags the browser tests use: no sandbox (CI runs as root), nothing fetched from outside.
@@ -189,7 +189,7 @@ def make_pdfs(site: Path, config: Path, paper: str, chromium: str) -> list[Print
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.pdfs", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generator.site.pdfs", description=__doc__)
     parser.add_argument("--site", type=Path, default=Path("site"), help="the built site")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--paper", choices=["A4", "Letter"], default="A4")

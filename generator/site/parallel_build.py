@@ -10,7 +10,7 @@ in the order one build writes them. The generator's files that MkDocs would only
 hard-linked in instead (site_merge.link_into). The result is byte for byte what one
 `mkdocs build --strict` makes (tests/test_parallel_build.py holds it to that).
 
-Usage: python -m generator.parallel_build [--parts N]   (default: as many as pay, up to the CPUs)
+Usage: python -m generator.site.parallel_build [--parts N]   (default: as many as pay, up to the CPUs)
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .site_merge import link_into, merge
-from .write import MARKER
+from generator.site.merge import link_into, merge
+from generator.write import MARKER
 
 # Below this many stretch pages a part, another part saves too little to be worth it. Measured
 # on 2 cores: at 100 stretches two parts took 1.2 s against 1.7 s for one (a fork starts with
@@ -175,7 +175,7 @@ def _stretch_count(config: MkDocsConfig) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.parallel_build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m generator.site.parallel_build", description=__doc__)
     parser.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--parts", type=int, help="how many MkDocs builds to run side by side")
     arguments = parser.parse_args(argv)

@@ -13,11 +13,9 @@ from functools import cache
 
 from markupsafe import Markup
 
-from .body import Body, Posture
-from .drawing import FELT_COLOUR, shapes_of, svg
-from .figure_words import describe
-from .model import Figure, Figures, Stretch
-from .poses import (
+from generator.figures.body import Body, Posture
+from generator.figures.drawing import FELT_COLOUR, shapes_of, svg
+from generator.figures.poses import (
     BASES,
     CROSSED,
     HAND_FIELDS,
@@ -28,8 +26,10 @@ from .poses import (
     POSITION_POSES,
     TARGET_AREAS,
 )
-from .problems import Problem
-from .resting import place
+from generator.figures.resting import place
+from generator.figures.words import describe
+from generator.model import Figure, Figures, Stretch
+from generator.problems import Problem
 
 __all__ = [
     "FELT_COLOUR",

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .body import Body, Posture, Vec, add, at, mul, reach, sub, unit
-from .poses import AREAS, LENGTH, WIDTH
-from .resting import convex_hull
+from generator.figures.body import Body, Posture, Vec, add, at, mul, reach, sub, unit
+from generator.figures.poses import AREAS, LENGTH, WIDTH
+from generator.figures.resting import convex_hull
 
 FELT_COLOUR = "#d9480f"
 SCALE = 2.2  # CSS pixels per drawing unit

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from .api import SCHEMA_PATH, render_api, site_address
-from .model import Site, Stretch
+from generator.model import Site, Stretch
+from generator.pages.api import SCHEMA_PATH, render_api, site_address
 
 
 def embed_snippet(environment: Environment, stretch: Stretch, site: Site) -> str:

@@ -14,11 +14,18 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .embed import render_embeds
-from .figures import draw_all, figure_files
-from .model import Count, Dose, Site, Stretch
-from .printing import qr_svg, render_sheet
-from .tags import card_data, filters, render_tags, search_keywords, tag_links, tag_slug
+from generator.figures.draw import draw_all, figure_files
+from generator.model import Count, Dose, Site, Stretch
+from generator.pages.embeds import render_embeds
+from generator.pages.printing import qr_svg, render_sheet
+from generator.pages.tags import (
+    card_data,
+    filters,
+    render_tags,
+    search_keywords,
+    tag_links,
+    tag_slug,
+)
 
 # The folders under docs/ that the generator owns, and so their URLs (/stretches/<id>/).
 # Everything in them is generated; hand-written pages live elsewhere in docs/.
@@ -72,7 +79,7 @@ def tel(phone: str) -> str:
 @cache
 def _environment() -> Environment:
     environment = Environment(
-        loader=PackageLoader(__package__),
+        loader=PackageLoader("generator.pages"),
         auto_reload=False,  # else every page rendered stats its templates: 10% of the build
         autoescape=True,
         undefined=StrictUndefined,

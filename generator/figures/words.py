@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Figure
-from .poses import CROSSED, FLAT, HAND_FIELDS, JOINT_FIELDS, POINTED, POSES
+from generator.figures.poses import CROSSED, FLAT, HAND_FIELDS, JOINT_FIELDS, POINTED, POSES
+from generator.model import Figure
 
 _WHO = {
     "hips": "both hips",
