@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.figures.draw import generic_figures_warning
-from generator.model import Site, Stretch
-from generator.pages import render
-from generator.pages.printing import print_budget_problems
+from generator.checks import run_checks
+from generator.checks.reading_grade import reading_grade
+from generator.model import Library
+from generator.pages.outputs import GENERATED_FOLDERS, render_site
+from generator.pages.scaffold import render_new
+from generator.pages.urls import slug
 from generator.problems import Problem, errors_in
 from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
@@ -30,15 +31,14 @@ class Paths:
     config: Path
 
 
-def _read_library(
-    paths: Paths, cache: LoadCache | None = None
-) -> tuple[list[Stretch], Site, list[Problem]]:
+def _read_library(paths: Paths, cache: LoadCache | None = None) -> tuple[Library, list[Problem]]:
+    """Load, validate and check every stretch file, and read the site's settings."""
     files, problems = load_folder(paths.content, cache)
     ids = {path.stem for path in stretch_files(paths.content)}
     stretches, validation_problems = validate(files, datetime.date.today(), ids)
-    validation_problems += print_budget_problems(stretches, paths.content.as_posix())
     site, site_problems = load_site(paths.config, paths.config.as_posix())
-    return stretches, site, problems + validation_problems + site_problems
+    problems += validation_problems + run_checks(stretches) + site_problems
+    return Library.of(stretches, site), problems
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -54,19 +54,9 @@ def _summary(problems: list[Problem], stretch_count: int) -> str:
 
 def check(paths: Paths) -> int:
     """Print every problem in the library and each stretch's reading grade; write nothing."""
-    # Imported here: textstat takes longer to import than `build` takes to validate a library
-    # of a thousand stretches, and only `check` needs it.
-    from generator.checks.reading_grade import grade_problem, reading_grade
-
-    stretches, _, problems = _read_library(paths)
-    for stretch in stretches:
-        path = (paths.content / f"{stretch.id}.yaml").as_posix()
-        grade = reading_grade(stretch)
-        print(f"{path}: reading grade {grade:.1f}")
-        problem = grade_problem(grade, path)
-        problems += [problem] if problem else []
-        generic = generic_figures_warning(stretch, path)
-        problems += [generic] if generic else []
+    library, problems = _read_library(paths)
+    for stretch in sorted(library.stretches, key=lambda stretch: stretch.path):
+        print(f"{stretch.path}: reading grade {reading_grade(stretch):.1f}")
     _print_problems(sorted(problems))
     print(_summary(problems, len(stretch_files(paths.content))))
     return CONTENT_PROBLEMS if errors_in(problems) else OK
@@ -74,30 +64,25 @@ def check(paths: Paths) -> int:
 
 def build(paths: Paths, cache: LoadCache | None = None) -> int:
     """Write the generated pages, or nothing at all if any file has a problem."""
-    stretches, site, problems = _read_library(paths, cache)
+    library, problems = _read_library(paths, cache)
     _print_problems(problems)
     if errors_in(problems):
         summary = _summary(problems, len(stretch_files(paths.content)))
         print(f"{summary}; nothing was written", file=sys.stderr)
         return CONTENT_PROBLEMS
-    pages = render.render_site(stretches, site)
+    pages = render_site(library)
     try:
-        report = write_pages(paths.docs, render.GENERATED_FOLDERS, pages)
+        report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE
     print(
-        f"{len(stretches)} stretches: {len(report.written)} pages written, "
+        f"{len(library.stretches)} stretches: {len(report.written)} pages written, "
         f"{report.unchanged} unchanged, {len(report.removed)} removed, in {paths.docs}"
     )
-    if not site.url:
+    if not library.site.url:
         print("note: set site_url in mkdocs.yml to add a QR code of each page to printed pages")
     return OK
-
-
-def slug(name: str) -> str:
-    """ "Child's pose" -> "childs-pose"."""
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold().replace("'", "").replace("’", "")).strip("-")
 
 
 def new(paths: Paths, name: str) -> int:
@@ -111,7 +96,7 @@ def new(paths: Paths, name: str) -> int:
         print(f"error: {target.as_posix()} already exists; not overwriting it", file=sys.stderr)
         return CONTENT_PROBLEMS
     today = datetime.date.today()
-    text = render.render_new(name=name, today=today)
+    text = render_new(name=name, today=today)
     write_if_changed(target, text)
     print(f"Wrote {target.as_posix()}. Replace every TODO, then run: python -m generator check")
     return OK

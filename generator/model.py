@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Stretch:
     sources: tuple[Source, ...]
     review: Review
     figures: Figures | None = None  # None: the position's generic figures are drawn
+    path: str = field(default="", compare=False)  # the file it was read from, as shown
 
 
 @dataclass(frozen=True)
@@ -102,3 +104,20 @@ class Site:
     name: str = "Stretches for lower back pain"
     url: str = ""  # site_url, ending in "/"; "" when not set (then no absolute addresses)
     clinic: Clinic = Clinic()
+
+
+@dataclass(frozen=True)
+class Library:
+    """What every output is made from: the valid stretches, sorted by name as every list
+    shows them, and the site's settings."""
+
+    stretches: tuple[Stretch, ...]
+    site: Site
+
+    @classmethod
+    def of(cls, stretches: list[Stretch], site: Site) -> Library:
+        return cls(tuple(sorted(stretches, key=lambda stretch: stretch.name.casefold())), site)
+
+    @cached_property
+    def by_id(self) -> dict[str, Stretch]:
+        return {stretch.id: stretch for stretch in self.stretches}

@@ -14,10 +14,12 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.model import Site
+from generator.model import Library, Site
 from generator.pages.api import INDEX_FIELDS
-from generator.pages.render import _environment, dose_in_words, render_site
-from generator.read.validate import stretch_schema
+from generator.pages.environment import environment
+from generator.pages.outputs import render_site
+from generator.pages.words import dose_in_words
+from generator.stretch_schema import stretch_schema
 
 from .conftest import ARTIFACTS, FIXTURES, copy_project, mkdocs_build, run, serve
 from .test_render import fixture_stretches
@@ -79,7 +81,8 @@ def test_api_lists_every_stretch_with_every_field(built: Path) -> None:
         assert item["name"] == stretch.name and item["steps"] == list(stretch.steps)
         assert item["dose_in_words"] == dose_in_words(stretch.dose)
         assert item["review"]["last_reviewed"] == stretch.review.last_reviewed.isoformat()
-        written = {key for key, value in stretch.__dict__.items() if value not in (None, "")}
+        # Every field the file wrote; `path` is where it was read from, not data.
+        written = {k for k, v in stretch.__dict__.items() if v not in (None, "") and k != "path"}
         # Anything more must be in the schema (additionalProperties: false), tested below.
         assert set(item) >= {"url", "embed_url", "dose_in_words", *written}
         one = read_json(built / "site" / "api" / "stretches" / f"{stretch.id}.json")
@@ -118,7 +121,7 @@ def test_the_index_lists_every_stretch_in_brief_and_matches_its_schema(built: Pa
 
 
 def test_the_schema_describes_every_field_of_a_stretch_file() -> None:
-    schema = render_site(fixture_stretches(), Site())["api/stretches.schema.json"]
+    schema = render_site(Library.of(fixture_stretches(), Site()))["api/stretches.schema.json"]
     stretch = json.loads(schema)["$defs"]["stretch"]
     assert set(stretch_schema()["properties"]) <= set(stretch["properties"])
     assert set(stretch_schema()["required"]) <= set(stretch["required"])
@@ -145,17 +148,17 @@ def test_generated_is_the_newest_review_or_source_date_epoch(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = render_site(fixture_stretches(), Site())
-    assert first == render_site(fixture_stretches(), Site())  # same input, same bytes
+    first = render_site(Library.of(fixture_stretches(), Site()))
+    assert first == render_site(Library.of(fixture_stretches(), Site()))  # same input, same bytes
     assert json.loads(first["api/stretches.json"])["generated"] == "2026-11-24"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
-    api = json.loads(render_site(fixture_stretches(), Site())["api/stretches.json"])
+    api = json.loads(render_site(Library.of(fixture_stretches(), Site()))["api/stretches.json"])
     assert api["generated"] == "2026-01-01"
 
 
 def test_addresses_are_absolute_only_when_site_url_is_set() -> None:
     site = Site(url="https://clinic.example/back/")
-    files = render_site(fixture_stretches(), site)
+    files = render_site(Library.of(fixture_stretches(), site))
     item = json.loads(files["api/stretches/knee-to-chest.json"])
     assert item["url"] == "https://clinic.example/back/stretches/knee-to-chest/"
     assert item["embed_url"] == "https://clinic.example/back/embed/knee-to-chest/"
@@ -167,7 +170,7 @@ def test_addresses_are_absolute_only_when_site_url_is_set() -> None:
     page = files["stretches/knee-to-chest.md"]
     assert 'oembed: "https://clinic.example/back/api/oembed/knee-to-chest.json"' in page
     assert "Set site_url" not in files["embed/index.md"]
-    unset = render_site(fixture_stretches(), Site())
+    unset = render_site(Library.of(fixture_stretches(), Site()))
     assert json.loads(unset["api/oembed/knee-to-chest.json"])["html"].startswith(
         '<iframe src="/embed/knee-to-chest/"'
     )
@@ -518,7 +521,7 @@ def test_the_embed_page_explains_embedding_and_the_api(built: Path) -> None:
         assert words in html
     assert "Set site_url" in html  # the real mkdocs.yml leaves site_url unset
     assert (built / "site" / "api" / "stretches.schema.json").is_file()
-    assert _environment().get_template("embed.js").render() == (
+    assert environment().get_template("embed.js").render() == (
         built / "site" / "embed" / "embed.js"
     ).read_text("utf-8")
 

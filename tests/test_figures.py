@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.checks import generic_figures
 from generator.figures import draw as figures
 from generator.figures.body import Body
-from generator.figures.draw import FELT_COLOUR, draw_all, figures_svg, generic_figures_warning
+from generator.figures.draw import FELT_COLOUR, draw_all, figures_svg
 from generator.figures.poses import (
     AREAS,
     HAND_PLACES,
@@ -26,10 +27,11 @@ from generator.figures.poses import (
     PROPS,
     VIEWS,
 )
-from generator.model import Site, Stretch
-from generator.pages.render import render_site
+from generator.model import Library, Site, Stretch
+from generator.pages.outputs import render_site
 from generator.read.load import load_file, load_folder
-from generator.read.validate import stretch_schema, validate
+from generator.read.validate import validate
+from generator.stretch_schema import stretch_schema
 
 from .conftest import ARTIFACTS, FIXTURES, ROOT, run
 
@@ -240,8 +242,8 @@ def test_a_stretch_without_figures_gets_its_positions_generic_pair() -> None:
         start, stretch = draw_all(generic(position))
         assert POSES[pose].words in start.alt
         assert FELT_COLOUR in stretch.svg and "lower back" in stretch.alt
-    assert generic_figures_warning(generic("standing"), "x.yaml") is not None
-    assert generic_figures_warning(LIBRARY["sphinx"], "x.yaml") is None
+    assert list(generic_figures.check(generic("standing")))
+    assert not list(generic_figures.check(LIBRARY["sphinx"]))
 
 
 def test_check_warns_when_figures_are_generic(
@@ -264,7 +266,7 @@ def test_check_warns_when_figures_are_generic(
 
 
 def test_the_stretch_page_shows_the_figures_after_the_glance_box() -> None:
-    pages = render_site(list(FIXTURE_LIBRARY.values()), Site())
+    pages = render_site(Library.of(list(FIXTURE_LIBRARY.values()), Site()))
     page = pages["stretches/knee-to-chest.md"]
     assert page.index("stretch-glance") < page.index("stretch-figures") < page.index("## Before")
     block = page[page.index('<div class="stretch-figures"') :].split("\n\n")[0]
@@ -285,7 +287,9 @@ def test_the_stretch_page_shows_the_figures_after_the_glance_box() -> None:
 
 
 def test_a_hostile_caption_stays_text() -> None:
-    page = render_site(list(FIXTURE_LIBRARY.values()), Site())["stretches/pelvic-tilt.md"]
+    page = render_site(Library.of(list(FIXTURE_LIBRARY.values()), Site()))[
+        "stretches/pelvic-tilt.md"
+    ]
     block = page[page.index('<div class="stretch-figures"') :].split("\n\n")[0]
     assert "<script>" not in block and "<b>" not in block and "</svg><b>" not in block
     assert "&lt;script&gt;alert(3)&lt;/script&gt; &amp; &#34;x&#34;" in block

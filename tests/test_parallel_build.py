@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Site
-from generator.pages.render import render_site
-from generator.site.parallel_build import parts_for, stretch_ids, stretch_of
+from generator.pages import urls
+from generator.pages.outputs import render_site
+from generator.site.parallel_build import parts_for, stretch_ids
 
 from .conftest import ROOT, copy_project, run
 
@@ -142,49 +142,36 @@ def test_a_warning_in_any_part_fails_the_build(generated: Path) -> None:
     assert not list(generated.glob(".site-parts-*"))
 
 
-def test_every_file_of_a_stretch_is_built_by_that_stretchs_part(
-    generated: Path, tmp_path: Path
-) -> None:
-    """stretch_of must know every per-stretch file the generator writes; a file it misses
-    would still be built (by part 0), but the parts would be uneven."""
+def test_only_stretch_pages_are_split_between_parts(generated: Path) -> None:
+    """Each stretch page goes to its own stretch's part; every other file of docs/ is part 0's
+    (or, for the generator's files MkDocs only copies, linked in by the parent)."""
     docs = generated / "docs"
     files = [path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file()]
     ids = set(stretch_ids(files))
     assert len(ids) >= 16
     for path in files:
-        owner = stretch_of(path, ids)
-        mentions = [stretch_id for stretch_id in ids if stretch_id in path]
-        if path.startswith(("stretches/", "embed/", "api/stretches/", "api/oembed/", "figures/")):
-            expected = max(mentions, key=len) if mentions else None
-            assert owner == expected, path
+        owner = urls.stretch_of_source(path)
+        if path.startswith("stretches/") and path.endswith(".md") and path != "stretches/index.md":
+            assert owner == path.removeprefix("stretches/").removesuffix(".md"), path
         else:
             assert owner is None, path
 
 
 def test_ids_that_start_alike_are_told_apart() -> None:
-    ids = {"cat-cow", "cat-cow-2", "bridge"}
-    assert stretch_of("figures/cat-cow-2-start.svg", ids) == "cat-cow-2"
-    assert stretch_of("figures/cat-cow-start.svg", ids) == "cat-cow"
-    assert stretch_of("embed/cat-cow-2/index.html", ids) == "cat-cow-2"
-    assert stretch_of("api/oembed/bridge.json", ids) == "bridge"
-    assert stretch_of("stretches/index.md", ids) is None
-    assert stretch_of("embed/embed.js", ids) is None
-    assert stretch_of("api/stretches.json", ids) is None
+    assert urls.stretch_of_source("stretches/cat-cow-2.md") == "cat-cow-2"
+    assert urls.stretch_of_source("stretches/cat-cow.md") == "cat-cow"
+    assert urls.stretch_of_source("stretches/index.md") is None
+    assert urls.stretch_of_source("tags/cat-cow.md") is None
+    assert urls.stretch_of_source("embed/cat-cow/index.html") is None
 
 
-def test_the_generator_names_every_stretch_file_after_its_stretch(project: Path) -> None:
-    """The rule stretch_of relies on, checked against what render_site writes."""
+def test_the_generator_writes_each_stretch_page_where_the_parts_look(project: Path) -> None:
+    """The address stretch_ids reads back is the one the generator writes each page to."""
     from generator.cli import Paths, _read_library
 
-    stretches, _, _ = _read_library(
-        Paths(Path("content/stretches"), Path("docs"), Path("mkdocs.yml"))
-    )
-    pages = render_site(stretches, Site())
-    ids = {stretch.id for stretch in stretches}
-    for stretch in stretches:
-        own = [path for path in pages if stretch_of(path, ids) == stretch.id]
-        assert f"stretches/{stretch.id}.md" in own and f"embed/{stretch.id}/index.html" in own
-        assert len(own) == len([path for path in pages if re.search(rf"\b{stretch.id}\b", path)])
+    library, _ = _read_library(Paths(Path("content/stretches"), Path("docs"), Path("mkdocs.yml")))
+    pages = render_site(library)
+    assert stretch_ids(list(pages)) == sorted(stretch.id for stretch in library.stretches)
 
 
 def test_small_libraries_build_in_one_part() -> None:

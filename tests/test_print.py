@@ -21,8 +21,10 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from generator.pages.printing import MAX_ROUTINE, WARN_ABOVE, page_share, print_budget_problems
-from generator.pages.render import dose_in_words
+from generator.checks import print_budget
+from generator.checks.print_budget import WARN_ABOVE, page_share
+from generator.pages.sheet import MAX_ROUTINE
+from generator.pages.words import dose_in_words
 from generator.read.load import SCHEMA_LINE_START
 from generator.site import pdfs
 
@@ -314,7 +316,7 @@ def test_the_budget_agrees_with_the_printed_pages(page: Any, printable: Any, pap
 
 def test_every_real_stretch_is_within_the_budget() -> None:
     stretches = real_stretches()
-    assert print_budget_problems(stretches, "content/stretches") == []
+    assert [p for s in stretches for p in print_budget.check(s)] == []
     shares = [page_share(stretch) for stretch in stretches]
     assert min(shares) > 0.5 and max(shares) < WARN_ABOVE
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Clinic, Count, Dose, Site
-from generator.pages.render import dose_in_words, render_site
+from generator.model import Clinic, Count, Dose, Library, Site
+from generator.pages.outputs import render_site
+from generator.pages.words import dose_in_words
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
@@ -50,7 +51,9 @@ def test_golden_page() -> None:
     clinic = Clinic(
         "Riverside Physical Therapy", "+1 555 0100", "care@example.org", "https://example.org"
     )
-    page = render_site(fixture_stretches(), Site(clinic=clinic))["stretches/knee-to-chest.md"]
+    page = render_site(Library.of(fixture_stretches(), Site(clinic=clinic)))[
+        "stretches/knee-to-chest.md"
+    ]
     golden = GOLDEN / "knee-to-chest.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
@@ -59,7 +62,7 @@ def test_golden_page() -> None:
 
 
 def test_sections_come_in_the_promised_order() -> None:
-    page = render_site(fixture_stretches(), Site())["stretches/knee-to-chest.md"]
+    page = render_site(Library.of(fixture_stretches(), Site()))["stretches/knee-to-chest.md"]
     order = [
         "stretch-summary",
         "stretch-glance",
@@ -82,7 +85,7 @@ def test_sections_come_in_the_promised_order() -> None:
 
 
 def test_author_text_shows_exactly_as_typed_never_as_markup() -> None:
-    page = render_site(fixture_stretches(), Site())["stretches/pelvic-tilt.md"]
+    page = render_site(Library.of(fixture_stretches(), Site()))["stretches/pelvic-tilt.md"]
     body = page.split("---", 2)[2]
     for raw in ("<script>", "<img", "<b>", "<i>", "<Someone>"):
         assert raw not in body
@@ -94,6 +97,6 @@ def test_author_text_shows_exactly_as_typed_never_as_markup() -> None:
 
 
 def test_same_input_same_bytes() -> None:
-    first = render_site(fixture_stretches(), Site())
-    second = render_site(list(reversed(fixture_stretches())), Site())
+    first = render_site(Library.of(fixture_stretches(), Site()))
+    second = render_site(Library.of(list(reversed(fixture_stretches())), Site()))
     assert first == second

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.model import Site
-from generator.pages.render import render_site
+from generator.model import Library, Site
+from generator.pages.outputs import render_site
 from generator.read.load import load_file
 from generator.read.validate import validate
 
@@ -54,7 +54,7 @@ def test_printable_text_in_every_field_shows_as_typed(tmp_path: Path, texts: lis
     assert loaded is not None, problems
     stretches, problems = validate([loaded], datetime.date(2026, 11, 26))
     assert [p for p in problems if not p.is_warning] == []
-    page = render_site(stretches, Site())["stretches/knee-to-chest.md"]
+    page = render_site(Library.of(stretches, Site()))["stretches/knee-to-chest.md"]
     shown = visible_text(to_html(page))
     for text in [*texts, texts[0] + texts[8]]:
         assert " ".join(text.split()) in shown

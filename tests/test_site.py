@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages.render import dose_in_words
+from generator.pages.words import dose_in_words
 from generator.read.load import load_folder
 from generator.read.validate import validate
 

@@ -13,9 +13,9 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from generator.model import Site, Stretch
-from generator.pages.render import render_site
-from generator.pages.tags import card_data, collect_tags, filters, search_keywords, tag_slug
+from generator.model import Library, Site, Stretch
+from generator.pages.finding import card_data, collect_tags, filters, search_keywords, tag_slug
+from generator.pages.outputs import render_site
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
@@ -88,7 +88,7 @@ def test_tag_slug(text: str, slug: str) -> None:
 
 def test_every_tag_page_lists_exactly_the_stretches_with_that_tag() -> None:
     stretches = fixture_stretches()
-    pages = render_site(stretches, Site())
+    pages = render_site(Library.of(stretches, Site()))
     tag_pages = {path for path in pages if path.startswith("tags/")}
     texts = {text for stretch in stretches for text in (*stretch.targets, *stretch.equipment)}
     assert tag_pages == {"tags/index.md"} | {f"tags/{tag_slug(text)}.md" for text in texts}
@@ -101,7 +101,7 @@ def test_every_tag_page_lists_exactly_the_stretches_with_that_tag() -> None:
 
 
 def test_tag_pages_show_author_text_as_typed() -> None:
-    pages = render_site(fixture_stretches(), Site())
+    pages = render_site(Library.of(fixture_stretches(), Site()))
     page = pages["tags/lower-back.md"]
     assert "Pelvic tilt &lt;b&gt;&amp; &#34;friends&#34;&lt;/b&gt; {{ 7 * 7 }}" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -122,7 +122,7 @@ def test_spellings_with_one_slug_share_a_page_and_index_is_not_a_tag_slug() -> N
     assert tags["back-of-thigh"].label == "back of thigh"
     reversed_tags = {tag.slug: tag for tag in collect_tags(list(reversed(stretches)))}
     assert reversed_tags["back-of-thigh"].label == "back of thigh"
-    pages = render_site(stretches, Site())
+    pages = render_site(Library.of(stretches, Site()))
     assert "tags/index-tag.md" in pages and pages["tags/index.md"].startswith("---\ntitle:")
 
 
@@ -176,7 +176,7 @@ def test_stretch_page_gives_search_its_keywords_escaped_and_boosted() -> None:
     knee, pelvic = fixture_stretches()
     hostile = ("<img src=x onerror=alert(1)>", 'a "quote", a \\ and 🧘', "child's pose & co")
     stretches = [knee, dataclasses.replace(pelvic, aliases=hostile)]
-    pages = render_site(stretches, Site())
+    pages = render_site(Library.of(stretches, Site()))
     matter = front_matter(pages["stretches/pelvic-tilt.md"])
     assert matter["tags"] == [
         "&lt;img src=x onerror=alert(1)&gt;",
@@ -193,7 +193,7 @@ def test_stretch_page_gives_search_its_keywords_escaped_and_boosted() -> None:
 
 def test_list_cards_carry_what_the_filters_compare() -> None:
     stretches = fixture_stretches()
-    page = render_site(stretches, Site())["stretches/index.md"]
+    page = render_site(Library.of(stretches, Site()))["stretches/index.md"]
     for stretch in stretches:
         data = " ".join(f'data-{name}="{value}"' for name, value in card_data(stretch).items())
         assert f'<li class="stretch-card" {data}>\n<a href="{stretch.id}/">' in page

@@ -79,7 +79,7 @@ def test_never_writes_outside_its_folders(tmp_path: Path) -> None:
 
 
 def test_every_generated_folder_is_ignored_by_git() -> None:
-    from generator.pages.render import GENERATED_FOLDERS
+    from generator.pages.outputs import GENERATED_FOLDERS
 
     ignored = (Path(__file__).parent.parent / ".gitignore").read_text().splitlines()
     for folder in GENERATED_FOLDERS:

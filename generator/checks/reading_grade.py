@@ -6,27 +6,32 @@ textstat is pinned at 0.7.3 because later versions download a dictionary at run 
 
 from __future__ import annotations
 
-import textstat  # type: ignore[import-untyped]
+from collections.abc import Iterator
+from functools import cache
 
 from generator.model import Stretch
 from generator.problems import Problem
+from generator.read.parse import patient_texts
 
 MAX_GRADE = 8.0
 
 
 def patient_text(stretch: Stretch) -> str:
     """Everything a reader follows with their body, as sentences (list items end with a stop)."""
-    parts = [
-        stretch.summary, stretch.start, *stretch.steps, stretch.breathing, stretch.feel,
-        *stretch.stop_if, *stretch.ask_first, stretch.easier, stretch.harder,
-    ]  # fmt: skip
     return " ".join(
-        part if part.endswith((".", "?", "!")) else f"{part}." for part in parts if part
+        part if part.endswith((".", "?", "!")) else f"{part}."
+        for part in patient_texts(stretch)
+        if part
     )
 
 
+@cache  # `watch` checks every stretch again on each save; a grade changes with its text only
 def reading_grade(stretch: Stretch) -> float:
     """Flesch-Kincaid grade of the patient text."""
+    # Imported on use: textstat takes 0.13 s to import, and a library with no stretches
+    # (or a generator command that checks nothing) needn't pay it.
+    import textstat  # type: ignore[import-untyped]
+
     return float(textstat.flesch_kincaid_grade(patient_text(stretch)))
 
 
@@ -39,3 +44,10 @@ def grade_problem(grade: float, path: str) -> Problem | None:
         "use shorter sentences and everyday words"
     )
     return Problem(path, 1, 1, "text", message)
+
+
+def check(stretch: Stretch) -> Iterator[Problem]:
+    """An error when the stretch's patient text reads above MAX_GRADE."""
+    problem = grade_problem(reading_grade(stretch), stretch.path)
+    if problem:
+        yield problem

@@ -29,14 +29,11 @@ from generator.figures.poses import (
 from generator.figures.resting import place
 from generator.figures.words import describe
 from generator.model import Figure, Figures, Stretch
-from generator.problems import Problem
 
 __all__ = [
     "FELT_COLOUR",
     "draw_all",
     "figures_svg",
-    "figure_files",
-    "figure_images",
     "figure_sprite",
 ]
 
@@ -62,17 +59,6 @@ def generic_figures(stretch: Stretch) -> Figures:
 def figures_of(stretch: Stretch) -> Figures:
     """The stretch's own figures, or the generic ones for its position."""
     return stretch.figures or generic_figures(stretch)
-
-
-def generic_figures_warning(stretch: Stretch, path: str) -> Problem | None:
-    """A `check` warning for a stretch drawn with its position's generic figures."""
-    if stretch.figures:
-        return None
-    message = (
-        f'no figures: field, so the page shows the generic "{stretch.position}" figures; '
-        "add figures: with the start and stretch positions (see python -m generator new)"
-    )
-    return Problem(path, 1, 1, "figures", message, is_warning=True)
 
 
 @cache
@@ -117,21 +103,6 @@ def figure_sprite(stretch: Stretch) -> str:
         + "".join(figures)
         + "</svg>\n"
     )
-
-
-def figure_files(stretches: list[Stretch]) -> dict[str, str]:
-    """Each stretch's figures as one SVG file, figures/<id>.svg, for pages that show them as
-    images (the routine sheet), keyed by path relative to docs/."""
-    return {f"figures/{stretch.id}.svg": figure_sprite(stretch) for stretch in stretches}
-
-
-def figure_images(stretch: Stretch) -> list[dict[str, str]]:
-    """The figures as images (relative to the site's root: the file and the figure's view)
-    with their captions and alt text."""
-    return [
-        {"label": drawn.label, "alt": drawn.alt, "path": f"figures/{stretch.id}.svg#{name}"}
-        for name, drawn in zip(FILE_NAMES, draw_all(stretch), strict=False)
-    ]
 
 
 # --- From the author's words to numbers --------------------------------------------------

@@ -9,104 +9,46 @@ set), never the clock.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime
 import json
 import os
-from functools import cache
+from collections.abc import Sequence
 from typing import Any
 
-from generator.figures.draw import figure_images
-from generator.model import Count, Figure, Site, Stretch
-from generator.read.validate import stretch_schema
+from generator.model import Library, Site, Stretch
+from generator.pages import urls
+from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
+from generator.pages.figure_files import figure_images
+from generator.pages.words import dose_in_words
+from generator.read.parse import plain
+from generator.stretch_schema import stretch_schema
 
+FOLDER = "api"
 API_VERSION = 1
-SCHEMA_PATH = "api/stretches.schema.json"
-# /api/index.json: enough of every stretch to list and choose it, for pages that then load only
-# the chosen ones (/api/stretches.json is 3 KB a stretch: 33 MB at 10,000).
-INDEX_PATH = "api/index.json"
 INDEX_FIELDS = ("id", "name", "position", "level", "url")
-# The iframe's size before embed.js has measured it, and without JavaScript: the width and
-# height that embed-snippet.html.j2 writes.
-EMBED_WIDTH, EMBED_HEIGHT = 640, 900
-
-
-def site_address(site: Site, path: str) -> str:
-    """A URL of this site: absolute when site_url is set, else root-relative ("/" + path)."""
-    return (site.url or "/") + path
-
-
-def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
-    """A schema node with its "$ref" (always "#/$defs/<name>" in ours) followed."""
-    reference = schema.get("$ref", "")
-    if reference.startswith("#/$defs/"):
-        resolved: dict[str, Any] = stretch_schema()["$defs"][reference.removeprefix("#/$defs/")]
-        return resolved
-    return schema
-
-
-def _left_out(value: Any, field: dataclasses.Field[Any]) -> bool:
-    """An optional field the file left out: nothing, an empty text, or the model's default
-    (a figure's view "side", no props)."""
-    if value is None or value == "":
-        return True
-    return field.default is not dataclasses.MISSING and bool(value == field.default)
-
-
-@cache
-def _fields(model: type) -> tuple[dataclasses.Field[Any], ...]:
-    """A model class's fields, or () for any other type (asked once a class, not once a value:
-    the API walks about seventy values a stretch)."""
-    return dataclasses.fields(model) if dataclasses.is_dataclass(model) else ()
-
-
-def _plain(value: Any, schema: dict[str, Any]) -> Any:
-    """A model value in the shape its stretch file has (`schema` describes it): a Count as 3
-    or "20-30", a date as YYYY-MM-DD, tuples as lists, optional fields left out when unset."""
-    if isinstance(value, str | int | float) or value is None:
-        return value  # most values: text, and it needs no schema
-    if isinstance(value, Count):
-        return value.low if value.low == value.high else f"{value.low}-{value.high}"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    schema = _resolve(schema)
-    if isinstance(value, tuple | list):
-        return [_plain(item, schema.get("items", {})) for item in value]
-    kind: type = type(value)
-    fields = _fields(kind)
-    if not fields:
-        return value
-    properties, required = schema.get("properties", {}), schema.get("required", [])
-    data: dict[str, Any] = {}
-    for field in fields:
-        item, item_schema = getattr(value, field.name), properties.get(field.name, {})
-        if isinstance(value, Figure) and field.name == "changes":
-            # A figure's joints are fields of their own in the file.
-            data.update((joint, _plain(how, properties.get(joint, {}))) for joint, how in item)
-        elif field.name in required or not _left_out(item, field):
-            data[field.name] = _plain(item, item_schema)
-    return data
 
 
 def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
     """One stretch as the API gives it: id, addresses, then every field of the contract."""
-    from generator.pages.render import dose_in_words  # render imports this module; import on use
-
-    fields = _plain(stretch, stretch_schema())
+    fields = plain(stretch, stretch_schema())
     return {
         "id": stretch.id,
-        "url": site_address(site, f"stretches/{stretch.id}/"),
-        "embed_url": site_address(site, f"embed/{stretch.id}/"),
+        "url": urls.absolute(site, urls.stretch_page(stretch.id)),
+        "embed_url": urls.absolute(site, urls.embed_page(stretch.id)),
         **{key: value for key, value in fields.items() if key != "id"},
         "dose_in_words": dose_in_words(stretch.dose),
         "figure_images": [
-            {"label": image["label"], "alt": image["alt"], "url": site_address(site, image["path"])}
+            {
+                "label": image["label"],
+                "alt": image["alt"],
+                "url": urls.absolute(site, image["path"]),
+            }
             for image in figure_images(stretch)
         ],
     }
 
 
-def generated_date(stretches: list[Stretch]) -> str | None:
+def generated_date(stretches: Sequence[Stretch]) -> str | None:
     """When the data last changed: SOURCE_DATE_EPOCH's day when set (reproducible builds),
     else the newest review date; never today's date, so the same input gives the same file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -181,7 +123,7 @@ def api_schema(site: Site) -> dict[str, Any]:
         "$defs": {**file_schema["$defs"], "stretch": stretch, "index": _index_schema(stretch)},
     }
     if site.url:
-        schema = {"$id": site.url + SCHEMA_PATH, **schema}
+        schema = {"$id": site.url + urls.API_SCHEMA, **schema}
     return schema
 
 
@@ -203,7 +145,7 @@ def _index_schema(stretch: dict[str, Any]) -> dict[str, Any]:
     }
     return {
         "title": "Index",
-        "description": f"/{INDEX_PATH}: every stretch, sorted by name, with only "
+        "description": f"/{urls.API_INDEX}: every stretch, sorted by name, with only "
         f"{', '.join(INDEX_FIELDS)}; the rest is in /api/stretches/<id>.json.",
         "type": "object",
         "additionalProperties": False,
@@ -236,24 +178,24 @@ def to_json(data: Any, indent: int | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators) + "\n"
 
 
-def render_api(stretches: list[Stretch], site: Site, snippets: dict[str, str]) -> dict[str, str]:
-    """Every file under api/, keyed by its path relative to docs/; `stretches` in name order,
-    `snippets` the embed code of each stretch by id."""
+def files(library: Library) -> dict[str, str]:
+    """Every file under api/: the library, its index and schema, each stretch and its oEmbed."""
+    stretches, site = library.stretches, library.site
     items = [stretch_data(stretch, site) for stretch in stretches]
     generated = generated_date(stretches)
-    library = {"version": API_VERSION, "generated": generated, "stretches": items}
+    whole = {"version": API_VERSION, "generated": generated, "stretches": items}
     index = {
         "version": API_VERSION,
         "generated": generated,
         "stretches": [{key: item[key] for key in INDEX_FIELDS} for item in items],
     }
     files = {
-        "api/stretches.json": to_json(library),
-        INDEX_PATH: to_json(index),
-        SCHEMA_PATH: to_json(api_schema(site), indent=2),
+        urls.API_LIBRARY: to_json(whole),
+        urls.API_INDEX: to_json(index),
+        urls.API_SCHEMA: to_json(api_schema(site), indent=2),
     }
     for stretch, item in zip(stretches, items, strict=True):
-        files[f"api/stretches/{stretch.id}.json"] = to_json(item)
-        oembed = oembed_data(stretch, site, snippets[stretch.id])
-        files[f"api/oembed/{stretch.id}.json"] = to_json(oembed)
+        files[urls.api_stretch(stretch.id)] = to_json(item)
+        oembed = oembed_data(stretch, site, embed_snippet(stretch, site))
+        files[urls.api_oembed(stretch.id)] = to_json(oembed)
     return files

@@ -1,5 +1,5 @@
 """Embeds for clinics' pages: /embed/<id>/ (a standalone page per stretch, for iframes),
-/embed/embed.js (sizes those iframes), the /embed/ page that explains them, and the JSON API.
+/embed/embed.js (sizes those iframes) and the /embed/ page that explains them and the API.
 
 The embed pages are HTML files, not Markdown: MkDocs copies them as they are, so they carry no
 theme (header, navigation, search) and stay out of the search index and the sitemap.
@@ -7,44 +7,50 @@ theme (header, navigation, search) and stay out of the search index and the site
 
 from __future__ import annotations
 
-from jinja2 import Environment
+from generator.model import Library, Site, Stretch
+from generator.pages import urls
+from generator.pages.environment import environment
 
-from generator.model import Site, Stretch
-from generator.pages.api import SCHEMA_PATH, render_api, site_address
+FOLDER = "embed"
+# The iframe's size before embed.js has measured it, and without JavaScript: the width and
+# height that embed-snippet.html.j2 writes.
+EMBED_WIDTH, EMBED_HEIGHT = 640, 900
 
 
-def embed_snippet(environment: Environment, stretch: Stretch, site: Site) -> str:
+def embed_snippet(stretch: Stretch, site: Site) -> str:
     """The HTML a clinic pastes into its page to show one stretch (plain text, not Markup)."""
-    template = environment.get_template("embed-snippet.html.j2")
+    template = environment().get_template("embed-snippet.html.j2")
     return str(template.render(stretch=stretch, site=site)).strip()
 
 
-def render_embed_page(environment: Environment, stretch: Stretch, site: Site) -> str:
+def render_embed_page(stretch: Stretch, site: Site) -> str:
     """The standalone page shown inside a clinic's iframe."""
-    root = "../../"
-    canonical = (
-        site.url + f"stretches/{stretch.id}/" if site.url else f"{root}stretches/{stretch.id}/"
-    )
-    return environment.get_template("embed.html.j2").render(
-        stretch=stretch, site=site, clinic=site.clinic, root=root, canonical=canonical
+    root = urls.root_of(urls.embed_page(stretch.id))
+    page = urls.stretch_page(stretch.id)
+    canonical = site.url + page if site.url else root + page
+    return (
+        environment()
+        .get_template("embed.html.j2")
+        .render(stretch=stretch, site=site, clinic=site.clinic, root=root, canonical=canonical)
     )
 
 
-def render_embeds(environment: Environment, stretches: list[Stretch], site: Site) -> dict[str, str]:
-    """Every file under embed/ and api/ (render's environment; `stretches` in the order the API
-    lists them), keyed by its path relative to docs/."""
-    snippets = {stretch.id: embed_snippet(environment, stretch, site) for stretch in stretches}
+def files(library: Library) -> dict[str, str]:
+    """Every file under embed/."""
+    stretches, site = library.stretches, library.site
+    example = stretches[0] if stretches else None
     files = {
-        "embed/embed.js": environment.get_template("embed.js").render(),
-        "embed/index.md": environment.get_template("embed-index.md.j2").render(
+        urls.EMBED_SCRIPT: environment().get_template("embed.js").render(),
+        urls.index_source(urls.EMBED): environment()
+        .get_template("embed-index.md.j2")
+        .render(
             site=site,
-            example=stretches[0] if stretches else None,
-            example_snippet=next(iter(snippets.values()), ""),
-            schema_path=SCHEMA_PATH,
-            embed_base=site_address(site, "embed/"),
+            example=example,
+            example_snippet=embed_snippet(example, site) if example else "",
+            schema_path=urls.API_SCHEMA,
+            embed_base=urls.absolute(site, urls.EMBED),
         ),
     }
     for stretch in stretches:
-        files[f"embed/{stretch.id}/index.html"] = render_embed_page(environment, stretch, site)
-    files.update(render_api(stretches, site, snippets))
+        files[urls.embed_source(stretch.id)] = render_embed_page(stretch, site)
     return files

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import json
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
@@ -22,9 +20,11 @@ import fastjsonschema
 if TYPE_CHECKING:
     import jsonschema
 
-from generator.model import Count, Dose, Figure, Figures, Review, Source, Stretch
+from generator.model import Stretch
 from generator.problems import Problem, errors_in
 from generator.read.load import FieldPath, LoadedFile, field_name
+from generator.read.parse import parse
+from generator.stretch_schema import inline_refs, stretch_schema
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Invisible or direction-changing characters can make a page say something other than
@@ -41,14 +41,6 @@ _TYPE_NAMES = {
 
 
 @cache
-def stretch_schema() -> dict[str, Any]:
-    """The schema, read once from the package."""
-    text = resources.files("generator").joinpath("schema/stretch.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-@cache
 def _validator() -> jsonschema.Draft202012Validator:
     # Imported on first use: only a file the fast check refuses needs it, and it takes about
     # 30 ms to import (a sixth of `build` on the real library).
@@ -57,28 +49,12 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(stretch_schema())
 
 
-def _inline_refs(node: Any, definitions: dict[str, Any]) -> Any:
-    """The schema with each local $ref replaced by what it points to (allOf with any siblings)."""
-    if isinstance(node, list):
-        return [_inline_refs(item, definitions) for item in node]
-    if not isinstance(node, dict):
-        return node
-    skipped = {"$defs", "$id", "$schema"}
-    node = {
-        key: _inline_refs(value, definitions) for key, value in node.items() if key not in skipped
-    }
-    if "$ref" not in node:
-        return node
-    target = _inline_refs(definitions[node.pop("$ref").removeprefix("#/$defs/")], definitions)
-    return {"allOf": [target, node]} if node else target
-
-
 @cache
 def _passes_schema() -> Callable[[Any], Any]:
     """The schema compiled to Python: a yes/no check 20x faster than jsonschema, which is most
     of the build's time on a large library. Only files it refuses go to jsonschema, whose
     errors become the messages. Draft 7 reads this schema's keywords as 2020-12 does."""
-    schema = _inline_refs(stretch_schema(), stretch_schema()["$defs"])
+    schema = inline_refs(stretch_schema())
     draft7 = {"$schema": "http://json-schema.org/draft-07/schema#", **schema}
     return fastjsonschema.compile(draft7, use_formats=False, detailed_exceptions=False)
 
@@ -188,22 +164,6 @@ def _text_problems(file: LoadedFile, value: Any, path: FieldPath) -> list[Proble
     return []
 
 
-def _count(value: int | str) -> Count:
-    if isinstance(value, int):
-        return Count(value, value)
-    low, high = (int(part) for part in value.split("-"))
-    return Count(low, high)
-
-
-def _text(value: str) -> str:
-    """Authors' line breaks and runs of spaces mean nothing on a page: one space."""
-    return " ".join(value.split())
-
-
-def _texts(values: list[str]) -> tuple[str, ...]:
-    return tuple(_text(value) for value in values)
-
-
 def _date(
     file: LoadedFile, path: FieldPath, text: str
 ) -> tuple[datetime.date | None, Problem | None]:
@@ -243,60 +203,6 @@ def _file_problems(file: LoadedFile, today: datetime.date) -> list[Problem]:
                 message = "a stretch can't be related to itself"
                 problems.append(Problem(file.path, line, column, f"{key}[{index}]", message))
     return problems
-
-
-def _figure(raw: dict[str, Any]) -> Figure:
-    changes = tuple((k, v) for k, v in raw.items() if k not in ("pose", "props", "label"))
-    return Figure(raw["pose"], changes, tuple(raw.get("props", [])), _text(raw.get("label", "")))
-
-
-def _figures(raw: dict[str, Any] | None) -> Figures | None:
-    """The optional `figures:` field; the schema has checked every angle and word."""
-    if raw is None:
-        return None
-    alternate = _figure(raw["alternate"]) if "alternate" in raw else None
-    felt = tuple(raw.get("felt", []))
-    view = raw.get("view", "side")
-    return Figures(_figure(raw["start"]), _figure(raw["stretch"]), alternate, felt, view)
-
-
-def _stretch(file: LoadedFile) -> Stretch:
-    data = file.data
-    dose, review = data["dose"], data["review"]
-    return Stretch(
-        id=file.stem,
-        name=_text(data["name"]),
-        summary=_text(data["summary"]),
-        aliases=_texts(data.get("aliases", [])),
-        targets=tuple(data["targets"]),
-        position=data["position"],
-        equipment=tuple(data["equipment"]),
-        level=data["level"],
-        start=_text(data["start"]),
-        steps=_texts(data["steps"]),
-        dose=Dose(
-            hold_seconds=_count(dose["hold_seconds"]) if "hold_seconds" in dose else None,
-            repetitions=_count(dose["repetitions"]),
-            each_side=dose["each_side"],
-            times_a_day=_count(dose["times_a_day"]),
-        ),
-        breathing=_text(data["breathing"]),
-        feel=_text(data["feel"]),
-        stop_if=_texts(data["stop_if"]),
-        ask_first=_texts(data["ask_first"]),
-        easier=_text(data.get("easier", "")),
-        harder=_text(data.get("harder", "")),
-        related=tuple(data.get("related", [])),
-        sources=tuple(
-            Source(_text(s["title"]), _text(s["publisher"]), s["url"]) for s in data["sources"]
-        ),
-        review=Review(
-            last_reviewed=datetime.date.fromisoformat(review["last_reviewed"]),
-            next_review=datetime.date.fromisoformat(review["next_review"]),
-            reviewer=_text(review["reviewer"]),
-        ),
-        figures=_figures(data.get("figures")),
-    )
 
 
 def _search_key(text: str) -> str:
@@ -367,6 +273,6 @@ def validate(
         problems += file_problems
         if not errors_in(file_problems):
             good_files.append(file)
-    stretches = [_stretch(file) for file in good_files]
+    stretches = [parse(file.data, file.stem, file.path) for file in good_files]
     problems += _library_problems(good_files, stretches, ids)
     return stretches, sorted(problems)

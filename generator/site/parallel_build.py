@@ -19,7 +19,6 @@ import argparse
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -34,6 +33,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.pages import urls
 from generator.site.merge import link_into, merge
 from generator.write import MARKER
 
@@ -41,30 +41,11 @@ from generator.write import MARKER
 # on 2 cores: at 100 stretches two parts took 1.2 s against 1.7 s for one (a fork starts with
 # MkDocs already imported), at 500 2.4 s against 3.9 s, for 5% more CPU time.
 STRETCHES_PER_PART = 50
-STRETCH_PAGE = re.compile(r"stretches/(?!index\.md$)([^/]+)\.md")
 
 
 def stretch_ids(src_uris: list[str]) -> list[str]:
     """The ids of the stretch pages among a docs folder's files."""
-    return sorted(match[1] for uri in src_uris if (match := STRETCH_PAGE.fullmatch(uri)))
-
-
-def stretch_of(src_uri: str, ids: set[str]) -> str | None:
-    """The stretch a generated file belongs to, by its name (`stretches/<id>.md`,
-    `embed/<id>/index.html`, `api/oembed/<id>.json`, `figures/<id>.svg`, or `<id>-<more>`),
-    or None for a file of the whole site. A file this misses is built by part 0: slower,
-    never wrong."""
-    parts = src_uri.split("/")
-    name = parts[-2] if parts[-1] == "index.html" and len(parts) > 2 else parts[-1]
-    stem = name.rsplit(".", 1)[0]
-    if stem in ids:
-        return stem
-    # <id>-<more> (no file the generator writes today is named so): the longest id it starts with.
-    while "-" in stem:
-        stem = stem.rsplit("-", 1)[0]
-        if stem in ids:
-            return stem
-    return None
+    return sorted(stretch_id for uri in src_uris if (stretch_id := urls.stretch_of_source(uri)))
 
 
 # It has no settings of its own; MkDocs' BasePlugin has no type hints for that case.
@@ -92,8 +73,10 @@ class _KeepOnlyPart(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 self.to_link.append((file.abs_src_path or "", file.dest_uri))
                 file.inclusion = InclusionLevel.EXCLUDED
                 continue
-            stretch = stretch_of(file.src_uri, owned)
-            if (part_of[stretch] if stretch else 0) != self.part:
+            # Only stretch pages are split; every other page is part 0's (the generator's
+            # other per-stretch files are only copied, so linked above).
+            stretch = urls.stretch_of_source(file.src_uri)
+            if (part_of[stretch] if stretch in owned else 0) != self.part:
                 file.inclusion = InclusionLevel.EXCLUDED
         return files
 

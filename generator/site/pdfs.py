@@ -25,7 +25,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from generator.pages.render import _environment
+from generator.pages.environment import environment
 from generator.read.settings import load_site
 
 CHROMIUM = "/usr/bin/chromium"
@@ -104,7 +104,7 @@ def print_stretches(browser: Any, base: str, ids: list[str], paper: str) -> list
 def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> bytes:
     """The contents pages; printed twice when their own length moves the page numbers."""
     site, _ = load_site(config, config.as_posix())
-    template = _environment().get_template("booklet.html.j2")
+    template = environment().get_template("booklet.html.j2")
     page = browser.new_page()
     cover_pages, pdf = 1, b""
     for _ in range(3):

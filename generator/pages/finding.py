@@ -1,19 +1,15 @@
-"""Finding stretches: tag pages (/tags/<slug>/ for every target and piece of equipment), the
-filter choices of the /stretches/ list, and the search keywords of each stretch page.
-
-Tag pages are Markdown we generate, not a theme plugin's, so they build the same under any
-MkDocs-compatible builder. Render passes its Jinja environment in (escaping lives there).
-"""
+"""Finding stretches: the tags of the library (every target and piece of equipment), the
+filter choices of the /stretches/ list, each card's filter data, and the search keywords of
+each stretch page."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jinja2 import Environment
-
 from generator.model import Stretch
-from generator.read.validate import stretch_schema
+from generator.pages import urls
+from generator.stretch_schema import choices
 
 NO_EQUIPMENT = "none"  # the equipment filter's value for stretches that need nothing
 _RESERVED_SLUGS = {"index"}  # tags/index.md is the page listing every tag
@@ -21,8 +17,7 @@ _RESERVED_SLUGS = {"index"}  # tags/index.md is the page listing every tag
 
 def tag_slug(text: str) -> str:
     """ "Towel or strap" -> "towel-or-strap"; "child's" -> "childs" (as stretch ids are made)."""
-    folded = text.casefold().replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return urls.slug(text)
 
 
 def _page_slug(text: str) -> str:
@@ -54,7 +49,7 @@ class Filter:
     choices: tuple[Choice, ...]
 
 
-def collect_tags(stretches: list[Stretch]) -> list[Tag]:
+def collect_tags(stretches: Sequence[Stretch]) -> list[Tag]:
     """Every tag of the library, sorted by label; each lists its stretches in the given order.
 
     Two spellings with one slug ("back-of-thigh", "back of thigh") share a page."""
@@ -74,7 +69,8 @@ def collect_tags(stretches: list[Stretch]) -> list[Tag]:
 def tag_links(stretch: Stretch, root: str) -> dict[str, str]:
     """Each target and piece of equipment of a stretch -> the address of its tag page."""
     return {
-        text: f"{root}tags/{_page_slug(text)}/" for text in (*stretch.targets, *stretch.equipment)
+        text: root + urls.tag_page(_page_slug(text))
+        for text in (*stretch.targets, *stretch.equipment)
     }
 
 
@@ -91,14 +87,11 @@ def search_keywords(stretch: Stretch) -> list[str]:
     return list(dict.fromkeys(keywords))
 
 
-def filters(stretches: list[Stretch]) -> list[Filter]:
+def filters(stretches: Sequence[Stretch]) -> list[Filter]:
     """The controls of the /stretches/ list: only choices some stretch has, in a stable order."""
     # Positions and levels in the schema's order (lying down first, gentle first).
-    properties = stretch_schema()["properties"]
-    positions = [p for p in properties["position"]["enum"] if p in {s.position for s in stretches}]
-    levels = [
-        level for level in properties["level"]["enum"] if level in {s.level for s in stretches}
-    ]
+    positions = [p for p in choices("position") if p in {s.position for s in stretches}]
+    levels = [level for level in choices("level") if level in {s.level for s in stretches}]
     equipment = sorted({text for stretch in stretches for text in stretch.equipment})
     targets = sorted({text for stretch in stretches for text in stretch.targets})
     no_equipment = [Choice(NO_EQUIPMENT, "No equipment")]
@@ -129,14 +122,3 @@ def card_data(stretch: Stretch) -> dict[str, str]:
         "target": " ".join(tag_slug(text) for text in stretch.targets),
         "level": tag_slug(stretch.level),
     }
-
-
-def render_tags(environment: Environment, stretches: list[Stretch]) -> dict[str, str]:
-    """tags/index.md and one page per tag, keyed by path relative to docs/ (`stretches`
-    sorted as the pages should list them)."""
-    tags = collect_tags(stretches)
-    pages = {"tags/index.md": environment.get_template("tags-index.md.j2").render(tags=tags)}
-    template = environment.get_template("tag.md.j2")
-    for tag in tags:
-        pages[f"tags/{tag.slug}.md"] = template.render(tag=tag)
-    return pages

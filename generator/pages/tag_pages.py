@@ -1,0 +1,24 @@
+"""/tags/ and /tags/<slug>/: every target and piece of equipment, each with its stretches.
+
+Markdown we generate, not a theme plugin's, so they build the same under any
+MkDocs-compatible builder."""
+
+from __future__ import annotations
+
+from generator.model import Library
+from generator.pages import urls
+from generator.pages.environment import environment
+from generator.pages.finding import collect_tags
+
+FOLDER = "tags"
+
+
+def files(library: Library) -> dict[str, str]:
+    """tags/index.md and one page per tag, each listing its stretches by name."""
+    tags = collect_tags(library.stretches)
+    index = environment().get_template("tags-index.md.j2").render(tags=tags)
+    pages = {urls.index_source(urls.TAGS): index}
+    template = environment().get_template("tag.md.j2")
+    for tag in tags:
+        pages[urls.tag_source(tag.slug)] = template.render(tag=tag)
+    return pages

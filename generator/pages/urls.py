@@ -1,0 +1,97 @@
+"""Every address the site has, in one place: the page a reader opens (`stretch_page`, ending
+in "/"), the file under docs/ that makes it (`stretch_source`), and the files clinics and
+scripts fetch (API, oEmbed, figures). Addresses here are relative to the site's root; a
+template puts its page's `root` ("../../") or the site's address before them. A language
+prefix or a new kind of page is a change here, and templates and the parts build follow.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from generator.model import Site
+
+STRETCHES = "stretches/"
+STRETCH_SOURCE = re.compile(r"stretches/(?!index\.md$)([^/]+)\.md")
+TAGS = "tags/"
+SHEET = "sheet/"
+EMBED = "embed/"
+EMBED_SCRIPT = "embed/embed.js"
+URGENT_HELP = "urgent-help/"
+API_LIBRARY = "api/stretches.json"
+# /api/index.json: enough of every stretch to list and choose it, for pages that then load only
+# the chosen ones (/api/stretches.json is 3 KB a stretch: 33 MB at 10,000).
+API_INDEX = "api/index.json"
+API_SCHEMA = "api/stretches.schema.json"
+API_STRETCHES = "api/stretches/"
+
+
+def slug(text: str) -> str:
+    """ "Child's pose" -> "childs-pose", "Towel or strap" -> "towel-or-strap": how a name
+    becomes a file name and an address."""
+    folded = text.casefold().replace("'", "").replace("’", "")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def stretch_page(stretch_id: str) -> str:
+    return f"{STRETCHES}{stretch_id}/"
+
+
+def stretch_source(stretch_id: str) -> str:
+    return f"{STRETCHES}{stretch_id}.md"
+
+
+def stretch_of_source(source: str) -> str | None:
+    """The id of the stretch whose page `source` (a path under docs/) is, else None."""
+    match = STRETCH_SOURCE.fullmatch(source)
+    return match[1] if match else None
+
+
+def tag_page(tag_slug: str) -> str:
+    return f"{TAGS}{tag_slug}/"
+
+
+def tag_source(tag_slug: str) -> str:
+    return f"{TAGS}{tag_slug}.md"
+
+
+def embed_page(stretch_id: str) -> str:
+    return f"{EMBED}{stretch_id}/"
+
+
+def embed_source(stretch_id: str) -> str:
+    return f"{EMBED}{stretch_id}/index.html"
+
+
+def figure_file(stretch_id: str) -> str:
+    return f"figures/{stretch_id}.svg"
+
+
+def api_stretch(stretch_id: str) -> str:
+    return f"{API_STRETCHES}{stretch_id}.json"
+
+
+def api_oembed(stretch_id: str) -> str:
+    return f"api/oembed/{stretch_id}.json"
+
+
+def index_source(address: str) -> str:
+    """The Markdown file of a folder's own page: "sheet/" -> "sheet/index.md"."""
+    return f"{address}index.md"
+
+
+def root_of(address: str) -> str:
+    """The way back to the site's root from a page: "stretches/knee-to-chest/" -> "../../"."""
+    return "../" * address.count("/")
+
+
+def relative(address: str, page: str) -> str:
+    """`address` as a link from the page at `page`: relative("stretches/a/", "stretches/")
+    -> "a/"."""
+    return posixpath.relpath(address, page) + "/"
+
+
+def absolute(site: Site, address: str) -> str:
+    """An address of this site: absolute when site_url is set, else from the root ("/...")."""
+    return (site.url or "/") + address
