@@ -48,6 +48,7 @@ def files(library: Library) -> dict[str, str]:
             example=example,
             example_snippet=embed_snippet(example, site) if example else "",
             schema_path=urls.API_SCHEMA,
+            root=urls.root_of(urls.EMBED),
             embed_base=urls.absolute(site, urls.EMBED),
         ),
     }

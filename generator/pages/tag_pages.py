@@ -16,9 +16,9 @@ FOLDER = "tags"
 def files(library: Library) -> dict[str, str]:
     """tags/index.md and one page per tag, each listing its stretches by name."""
     tags = collect_tags(library.stretches)
-    index = environment().get_template("tags-index.md.j2").render(tags=tags)
+    index = environment().get_template("tags-index.md.j2").render(tags=tags, page=urls.TAGS)
     pages = {urls.index_source(urls.TAGS): index}
     template = environment().get_template("tag.md.j2")
     for tag in tags:
-        pages[urls.tag_source(tag.slug)] = template.render(tag=tag)
+        pages[urls.tag_source(tag.slug)] = template.render(tag=tag, page=urls.tag_page(tag.slug))
     return pages
