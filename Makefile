@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve test check generate venv chromium lint clean zensical-canary bench pdfs
+.PHONY: site serve test test-fast check generate venv chromium lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -49,8 +49,8 @@ chromium:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: venv
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests bench support
+	$(BIN)/ruff format --check generator tests bench support
 	$(BIN)/mypy
 
 # Zensical canary: Zensical, in a venv of its own, builds a copy of the generated tree; the
@@ -68,6 +68,10 @@ zensical-canary: venv
 
 test: venv chromium lint zensical-canary
 	$(BIN)/python -m pytest
+
+# The inner loop: every test that neither starts Chromium nor builds with MkDocs (seconds).
+test-fast: venv
+	$(BIN)/python -m pytest -m "not browser and not site" -q
 
 # Synthetic libraries of 100, 1,000 and 10,000 stretches, timed stage by stage; writes
 # bench/results.md. Quick look: make bench BENCH_SIZES=100,1000 BENCH_RUNS=1

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from support.projects import relink_stretches
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_LIBRARY = ROOT / "content" / "stretches"
@@ -125,20 +126,6 @@ def make_project(target: Path, count: int, source: Path = ROOT) -> Path:
 
     relink_stretches(target / "docs", first_copy)
     return target
-
-
-STRETCH_LINK = re.compile(r"(stretches/)([a-z0-9-]+)(\.md)")
-
-
-def relink_stretches(docs: Path, new_id: Callable[[str], str]) -> None:
-    """In the hand-written pages of a project's docs/, link each stretch page
-    (`stretches/<id>.md`) at `new_id(<id>)` instead."""
-
-    def relink(match: re.Match[str]) -> str:
-        return f"{match[1]}{new_id(match[2])}{match[3]}"
-
-    for page in sorted(docs.glob("*.md")):
-        page.write_text(STRETCH_LINK.sub(relink, page.read_text("utf-8")), "utf-8")
 
 
 class _Tagged:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import serve
 from .crawl import (
     MATERIAL_SCHEME,
     VARIANTS,
@@ -16,6 +15,7 @@ from .crawl import (
     violation_lines,
     visit_page,
 )
+from .helpers import serve
 
 
 def test_every_page_passes_wcag_2_1_a_and_aa_in_every_variant(crawl, built: Path, capsys) -> None:

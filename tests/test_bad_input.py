@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run, snapshot
+from .helpers import run, snapshot
 
 BAD = Path(__file__).parent / "bad"
 CASES = sorted(BAD.glob("*.yaml"), key=lambda path: path.name)

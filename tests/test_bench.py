@@ -9,7 +9,7 @@ import pytest
 from bench.measure import make_serve_options
 from bench.synth import bare_config, make_project, read_config, read_library, synthesise
 
-from .conftest import ROOT, run
+from .helpers import ROOT, run
 
 
 def test_a_synthetic_library_passes_check(

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from .conftest import ARTIFACTS, FIXTURES, built_and_watched
+from .helpers import ARTIFACTS, FIXTURES, built_and_watched
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}

@@ -10,7 +10,7 @@ import pytest
 
 from generator.read.load import SCHEMA_LINE_START
 
-from .conftest import ROOT, run
+from .helpers import ROOT, run
 
 SCHEMA = ROOT / "generator" / "schema" / "stretch.schema.json"
 

@@ -13,7 +13,7 @@ from generator.model import Stretch
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 STARTING = ["hamstring-stretch", "pelvic-tilt", "knee-to-chest", "cat-cow", "childs-pose",
             "lumbar-rotation"]  # fmt: skip

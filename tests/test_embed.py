@@ -21,9 +21,16 @@ from generator.pages.outputs import render_site
 from generator.pages.words import dose_in_words
 from generator.stretch_schema import stretch_schema
 
-from .conftest import ARTIFACTS, FIXTURES, copy_project, mkdocs_build, run, serve
-from .test_render import fixture_stretches
-from .test_site import real_stretches
+from .helpers import (
+    ARTIFACTS,
+    FIXTURES,
+    copy_project,
+    fixture_stretches,
+    mkdocs_build,
+    real_stretches,
+    run,
+    serve,
+)
 
 MESSAGE = "stretch-embed:height"
 HOSTILE = "pelvic-tilt"  # tests/fixtures/library/pelvic-tilt.yaml: hostile on purpose
@@ -211,6 +218,7 @@ def test_every_stretch_page_offers_its_embed_code_and_oembed_link(built: Path) -
         assert href == f"/api/oembed/{stretch.id}.json"
 
 
+@pytest.mark.site
 def test_the_hostile_name_is_escaped_in_the_code_and_its_title(project: Path) -> None:
     assert run("build") == 0
     result = mkdocs_build(project)
@@ -445,7 +453,7 @@ def test_theme_and_accent_from_the_address(
 
 
 def test_every_embed_page_holds_the_whole_stretch(built: Path) -> None:
-    from .test_site import visible_text
+    from .helpers import visible_text
 
     search = read_json(built / "site" / "search" / "search_index.json")
     indexed = {doc["location"].split("#")[0] for doc in search["docs"]}
@@ -479,6 +487,7 @@ def test_every_embed_page_holds_the_whole_stretch(built: Path) -> None:
         assert f"/embed/{stretch.id}/" not in sitemap
 
 
+@pytest.mark.site
 def test_the_hostile_stretch_shows_as_typed_in_its_embed(browser: Any, project: Path) -> None:
     assert run("build") == 0
     result = mkdocs_build(project)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.read.load import load_file
 from generator.read.validate import _conforms, _validator
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT
 
 GOOD = sorted((ROOT / "content" / "stretches").glob("*.yaml")) + sorted(
     (FIXTURES / "library").glob("*.yaml")

@@ -33,7 +33,7 @@ from generator.read.load import load_file, load_folder
 from generator.read.validate import validate
 from generator.stretch_schema import stretch_schema
 
-from .conftest import ARTIFACTS, FIXTURES, ROOT, run
+from .helpers import ARTIFACTS, FIXTURES, ROOT, run
 
 SVG = "{http://www.w3.org/2000/svg}"
 TODAY = datetime.date(2026, 11, 26)

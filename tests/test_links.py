@@ -9,7 +9,7 @@ import pytest
 
 from generator.read.settings import load_site
 
-from .conftest import copy_project, mkdocs_build, run
+from .helpers import copy_project, mkdocs_build, run
 from .linkcheck import broken_links, main
 
 
@@ -75,6 +75,7 @@ def test_the_checker_runs_from_the_command_line(tmp_path: Path, capsys) -> None:
     assert main([str(site)]) == 0
 
 
+@pytest.mark.site
 def test_a_strict_build_refuses_a_broken_markdown_link_or_anchor(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

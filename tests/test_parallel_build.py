@@ -16,7 +16,7 @@ from generator.pages import urls
 from generator.pages.outputs import render_site
 from generator.site.parallel_build import parts_for, stretch_ids
 
-from .conftest import ROOT, copy_project, run
+from .helpers import ROOT, copy_project, run
 
 SITE_URL = "https://stretches.example.org/library/"
 

@@ -28,17 +28,17 @@ from generator.pages.words import dose_in_words
 from generator.read.load import SCHEMA_LINE_START
 from generator.site import pdfs
 
-from .conftest import (
+from .helpers import (
     ARTIFACTS,
     FIXTURES,
     ROOT,
     copy_project,
+    fixture_stretches,
     mkdocs_build,
+    real_stretches,
     run,
     serve,
 )
-from .test_render import fixture_stretches
-from .test_site import real_stretches
 
 PAPERS = ("A4", "Letter")
 SITE_URL = "https://stretches.example.org/"
@@ -513,6 +513,7 @@ def stretch_name(html: str) -> str:
     return html_module.unescape(found.group(1))
 
 
+@pytest.mark.site
 def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     printable: Any, tmp_path: Path
 ) -> None:

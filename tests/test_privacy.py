@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import serve
 from .crawl import crawl_site, page_paths
+from .helpers import serve
 
 
 def test_no_page_requests_anything_from_another_origin(crawl, built: Path) -> None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime
 import os
 from pathlib import Path
 
@@ -9,19 +8,10 @@ import pytest
 from generator.model import Clinic, Count, Dose, Library, Site
 from generator.pages.outputs import render_site
 from generator.pages.words import dose_in_words
-from generator.read.load import load_folder
-from generator.read.validate import validate
 
-from .conftest import FIXTURES
+from .helpers import fixture_stretches
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
-def fixture_stretches():
-    files, problems = load_folder(FIXTURES / "library")
-    stretches, problems = validate(files, datetime.date(2026, 11, 26))
-    assert problems == []
-    return stretches
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,7 @@ from generator.pages.outputs import render_site
 from generator.read.load import load_file
 from generator.read.validate import validate
 
-from .conftest import FIXTURES, ROOT
-from .test_site import visible_text
+from .helpers import FIXTURES, ROOT, visible_text
 
 BASE = yaml.safe_load((FIXTURES / "library" / "knee-to-chest.yaml").read_text())
 BASE["related"] = []

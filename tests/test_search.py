@@ -19,7 +19,7 @@ from generator.model import Stretch
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
-from .conftest import ARTIFACTS, ROOT, built_and_watched
+from .helpers import ARTIFACTS, ROOT, built_and_watched
 
 DESKTOP = {"width": 1280, "height": 900}
 SEARCH_BOX = "input.md-search__input"

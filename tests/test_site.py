@@ -2,49 +2,21 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.pages.words import dose_in_words
-from generator.read.load import load_folder
-from generator.read.validate import validate
 
-from .conftest import FIXTURES, ROOT, copy_project, mkdocs_build, run, snapshot
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self._skip += tag in {"script", "style"}
-
-    def handle_endtag(self, tag: str) -> None:
-        self._skip -= tag in {"script", "style"}
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def visible_text(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
-
-
-def real_stretches():
-    files, problems = load_folder(ROOT / "content" / "stretches")
-    assert problems == []
-    import datetime
-
-    stretches, problems = validate(files, datetime.date.today())
-    assert [p for p in problems if not p.is_warning] == []
-    return stretches
+from .helpers import (
+    FIXTURES,
+    copy_project,
+    mkdocs_build,
+    real_stretches,
+    run,
+    snapshot,
+    visible_text,
+)
 
 
 def test_the_library_has_the_six_starting_stretches() -> None:
@@ -119,6 +91,7 @@ def test_clinic_from_mkdocs_yml_appears_in_every_conclusion(
             assert 'href="tel:+15550100"' in page.read_text()
 
 
+@pytest.mark.site
 def test_a_new_file_dropped_in_gets_a_page_and_an_index_entry(project: Path) -> None:
     new = project / "content" / "stretches" / "wall-lean.yaml"
     new.write_text(

@@ -19,7 +19,7 @@ from generator.pages.outputs import render_site
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
-from .conftest import FIXTURES, ROOT
+from .helpers import FIXTURES, ROOT
 
 
 def fixture_stretches() -> list[Stretch]:

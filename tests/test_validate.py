@@ -8,7 +8,7 @@ import pytest
 from generator.read.load import load_file
 from generator.read.validate import validate
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 TODAY = datetime.date(2026, 11, 26)
 GOOD = (FIXTURES / "library" / "knee-to-chest.yaml").read_text()

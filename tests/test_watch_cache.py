@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.cli import Paths, build
 from generator.read.load import LoadCache, load_folder
 
-from .conftest import FIXTURES, run, snapshot
+from .helpers import FIXTURES, run, snapshot
 
 
 def test_unchanged_files_are_not_parsed_again(project: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .conftest import ROOT, serve
+from .helpers import ROOT, serve
 
 STRETCH_HTML_BUDGET = 40_000
 EMBED_TRANSFER_BUDGET = 60_000

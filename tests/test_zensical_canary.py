@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .zensical_canary import canary, main
 
 FAILING_ZENSICAL = """#!/bin/sh
@@ -13,6 +15,7 @@ exit 3
 """
 
 
+@pytest.mark.site
 def test_a_failing_zensical_build_is_reported_not_raised(tmp_path: Path) -> None:
     zensical = tmp_path / "zensical"
     zensical.write_text(FAILING_ZENSICAL)

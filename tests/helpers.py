@@ -1,0 +1,128 @@
+"""What the tests share besides fixtures: the project's folders, the CLI run as an author runs
+it, copies and builds of the project, the libraries the tests read, and one browser setup."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from generator.cli import main
+from generator.model import Stretch
+from generator.read.load import load_folder
+from generator.read.validate import validate
+
+# One server and one set of browser flags for the tests and `make pdfs`.
+from generator.site.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve
+from support.projects import relink_stretches
+
+__all__ = ["CHROMIUM", "CHROMIUM_FLAGS", "serve"]
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+def link_only_fixture_stretches(docs: Path, library: Path) -> None:
+    """Hand-written pages link real stretches the fixture library lacks: point those links at
+    its first stretch, so that `mkdocs build --strict` has nothing to warn about."""
+    ids = sorted(path.stem for path in library.glob("*.yaml"))
+    relink_stretches(docs, lambda linked: linked if linked in ids else ids[0])
+
+
+def run(*argv: str) -> int:
+    """Run `python -m generator ...` in the current folder and return its exit status."""
+    return main(list(argv))
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under folder with its bytes and modification time."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("stretches"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")  # theme.custom_dir
+    return target
+
+
+def mkdocs_build(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`. Never with --quiet: MkDocs then drops its warnings before
+    --strict counts them, and the build passes."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+    )
+
+
+def fixture_stretches() -> list[Stretch]:
+    """The fixture library (tests/fixtures/library), validated as on its review date."""
+    files, problems = load_folder(FIXTURES / "library")
+    stretches, problems = validate(files, datetime.date(2026, 11, 26))
+    assert problems == []
+    return stretches
+
+
+def real_stretches() -> list[Stretch]:
+    """The project's own library, validated as of today."""
+    files, problems = load_folder(ROOT / "content" / "stretches")
+    assert problems == []
+    stretches, problems = validate(files, datetime.date.today())
+    assert [p for p in problems if not p.is_warning] == []
+    return stretches
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._skip += tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in {"script", "style"}
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+@contextlib.contextmanager
+def built_and_watched(browser: Any, project: Path, viewport: dict[str, int]) -> Iterator[Any]:
+    """The project generated, built and served, and a page that records every dialog a
+    script opens (an injected alert() is how a payload would show it ran)."""
+    assert run("build") == 0
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        with serve(project / "site") as url:
+            yield page, url, dialogs
+    finally:
+        context.close()
