@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
 from generator.checks.reading_grade import MAX_GRADE, grade_problem, reading_grade
 from generator.cli import main
-from generator.model import Stretch
+from generator.model import Source, Stretch
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
@@ -55,7 +56,8 @@ def test_hard_text_fails_the_grade_check() -> None:
     hard = "Notwithstanding considerable interindividual variability, musculoskeletal " * 5
     from dataclasses import replace
 
-    harder = replace(stretch, summary=hard, feel=hard)
+    # Enough of the page is hard that the whole page's grade must go over the limit.
+    harder = replace(stretch, summary=hard, feel=hard, steps=(hard,) * 3)
     grade = reading_grade(harder)
     problem = grade_problem(grade, "knee-to-chest.yaml")
     assert grade > MAX_GRADE and problem is not None and "grade" in problem.message
@@ -93,6 +95,59 @@ def test_ask_first_lines_name_the_risks_of_each_movement() -> None:
     assert "surgery" in words(*s["lumbar-rotation"].ask_first)
     assert "knee" in words(*s["childs-pose"].ask_first)
     assert "hip replacement" in words(*s["piriformis-stretch"].ask_first)
+
+
+def patient_sources(stretch: Stretch) -> list[str]:
+    """The stretch's source addresses other than NICE's: NICE NG59 recommends exercise in
+    general and describes no single stretch, so it cannot be a stretch's only support."""
+    hosts = [urlsplit(source.url).hostname or "" for source in stretch.sources]
+    return [host for host in hosts if host != "nice.org.uk" and not host.endswith(".nice.org.uk")]
+
+
+@pytest.mark.parametrize("stretch", library().values(), ids=lambda stretch: stretch.id)
+def test_each_stretch_cites_a_source_that_shows_it_not_only_nice(stretch: Stretch) -> None:
+    assert patient_sources(stretch), f"{stretch.id} cites only NICE"
+
+
+def test_a_stretch_citing_only_nice_is_caught() -> None:
+    from dataclasses import replace
+
+    stretch = library()["knee-to-chest"]
+    nice = Source("Low back pain and sciatica in over 16s (NG59)", "NICE",
+                  "https://www.nice.org.uk/guidance/ng59")  # fmt: skip
+    assert patient_sources(replace(stretch, sources=(nice,))) == []
+
+
+def stretch_text(stretch: Stretch) -> str:
+    parts = [stretch.summary, stretch.start, stretch.breathing, stretch.feel]
+    parts += [*stretch.steps, *stretch.stop_if, *stretch.ask_first]
+    parts += [stretch.easier or "", stretch.harder or ""]
+    return words(*parts)
+
+
+@pytest.mark.parametrize("stretch", library().values(), ids=lambda stretch: stretch.id)
+def test_sources_and_safety_lines_say_what_the_sources_say(stretch: Stretch) -> None:
+    text = stretch_text(stretch)
+    # NHS: don't lie flat on your back for long, particularly after 16 weeks (not "about 20").
+    assert "20 weeks" not in text
+    if stretch.position == "lying on your back":
+        assert "more than 16 weeks pregnant" in words(*stretch.ask_first), stretch.id
+    # NHS inform moved its exercises page; the old address is not cited.
+    assert all("neck-and-back-problems-and-conditions" not in s.url for s in stretch.sources)
+    # "Hold for up to 1 minute" had no source.
+    assert "up to 1 minute" not in text
+
+
+def test_ask_first_lines_the_source_check_added() -> None:
+    s = library()
+    for stretch_id in ("knee-to-chest", "childs-pose", "piriformis-stretch", "hip-flexor-stretch"):
+        assert "back surgery" in words(*s[stretch_id].ask_first), stretch_id
+    press_up = words(*s["prone-press-up"].ask_first)
+    assert "wrist" in press_up and "shoulder" in press_up
+    assert "bend your back backwards" in words(*s["cat-cow"].ask_first)
+    # Forward bends: only as far as is comfortable, never to the limit.
+    for stretch_id in ("knee-to-chest", "childs-pose", "cat-cow", "seated-forward-bend"):
+        assert "never to your limit" in stretch_text(s[stretch_id]), stretch_id
 
 
 @pytest.mark.parametrize("page", ["index.md", "urgent-help.md", "about.md"])

@@ -210,10 +210,13 @@ def test_cat_and_cow_differ_visibly() -> None:
             assert height(body, name) < 4.5, name
 
 
-def test_childs_pose_sits_back_towards_the_heels() -> None:
+def test_childs_pose_sits_part_of_the_way_back_towards_the_heels() -> None:
+    # The page says "only as far as is comfortable", so the figure sits back clearly but not
+    # right onto the heels, which it warns people with bad knees against.
     start, stretch = body_of("childs-pose", "start"), body_of("childs-pose")
-    assert distance(stretch, "pelvis", "right_ankle") < distance(start, "pelvis", "right_ankle") / 2
-    assert height(stretch, "head") < height(start, "head") - 15
+    ratio = distance(stretch, "pelvis", "right_ankle") / distance(start, "pelvis", "right_ankle")
+    assert 0.3 < ratio < 0.8
+    assert height(stretch, "head") < height(start, "head") - 5  # the head drops as the hips go back
 
 
 def test_press_up_arms_straight_and_hips_on_the_floor() -> None:
