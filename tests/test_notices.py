@@ -10,7 +10,7 @@ from pathlib import Path
 
 import material
 
-from .conftest import ROOT
+from .helpers import ROOT
 from .notices import (
     NOTICES,
     bundled_packages,

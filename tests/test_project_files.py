@@ -9,7 +9,7 @@ import tomllib
 
 import yaml
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def test_pyproject_declares_the_code_license_and_its_file() -> None:
