@@ -16,13 +16,17 @@ from markupsafe import Markup
 
 from .embed import render_embeds
 from .figures import draw_all, figure_files
-from .model import Count, Dose, Site, Stretch
+from .model import Count, Dose, Review, Site, Stretch
 from .printing import qr_svg, render_sheet
 from .tags import card_data, filters, render_tags, search_keywords, tag_links, tag_slug
 
 # The folders under docs/ that the generator owns, and so their URLs (/stretches/<id>/).
-# Everything in them is generated; hand-written pages live elsewhere in docs/.
-GENERATED_FOLDERS = ("stretches", "sheet", "embed", "api", "tags", "figures")
+# Everything in them is generated; hand-written pages live elsewhere in docs/. snippets/ has
+# no URL: it holds text that hand-written pages include (mkdocs.yml excludes it from the site).
+GENERATED_FOLDERS = ("stretches", "sheet", "embed", "api", "tags", "figures", "snippets")
+# The home page's warning box, which docs/index.md includes with pymdownx.snippets: the
+# template of the box on printed pages and the routine sheet, so that all say the same.
+URGENT_SIGNS_SNIPPET = "snippets/urgent-signs.html"
 
 
 def count_in_words(count: Count) -> str:
@@ -56,6 +60,16 @@ def long_date(date: datetime.date) -> str:
     return f"{date.day} {date:%B} {date.year}"
 
 
+def review_in_words(review: Review) -> str:
+    """E.g. "Last updated 24 November 2026 · Next review due 24 November 2027 · Not yet reviewed
+    by a clinician". "Last reviewed" only once a clinician has: until then the date (the
+    file's last_reviewed) is of the last update, and saying "reviewed" would claim a review."""
+    last, due = long_date(review.last_reviewed), long_date(review.next_review)
+    if review.reviewer:
+        return f"Last reviewed {last} by {review.reviewer} · Next review due {due}"
+    return f"Last updated {last} · Next review due {due} · Not yet reviewed by a clinician"
+
+
 def yaml_string(text: str) -> Markup:
     """Text as a YAML double-quoted scalar, for front matter.
 
@@ -83,6 +97,7 @@ def _environment() -> Environment:
     environment.filters.update(
         dose_in_words=dose_in_words,
         long_date=long_date,
+        review_in_words=review_in_words,
         tel=tel,
         yaml_string=yaml_string,
         qr_svg=qr_svg,
@@ -121,7 +136,13 @@ def render_site(stretches: list[Stretch], site: Site) -> dict[str, str]:
     pages.update(render_embeds(_environment(), ordered, site))
     pages.update(render_tags(_environment(), ordered))
     pages.update(figure_files(ordered))
+    pages[URGENT_SIGNS_SNIPPET] = render_urgent_signs(site)
     return pages
+
+
+def render_urgent_signs(site: Site) -> str:
+    """The home page's warning box (docs/index.md sits at the site's root)."""
+    return _environment().get_template("urgent-signs.html.j2").render(box="home", site=site, root="")
 
 
 def render_new(name: str, today: datetime.date) -> str:
