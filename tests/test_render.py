@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_folder
-from generator.model import Clinic, Count, Dose, Site
-from generator.render import dose_in_words, render_site
+from generator.model import Clinic, Count, Dose, Review, Site
+from generator.render import dose_in_words, render_site, review_in_words
 from generator.validate import validate
 
 from .conftest import FIXTURES
@@ -72,13 +72,32 @@ def test_sections_come_in_the_promised_order() -> None:
         "## Easier and harder",
         "## Related stretches",
         "## Sources",
-        "Last reviewed",
+        "stretch-review",
         "## Talk to a physical therapist",
     ]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert "Not yet reviewed by a clinician" in page
+    assert "Last updated 24 November 2026 · Next review due 24 November 2099 · Not yet reviewed" in page
+    assert "Last reviewed" not in page  # no clinician has reviewed it
     assert "stretch-clinic" not in page  # no clinic configured: no contact block
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "words"),
+    [
+        ("", "Last updated 24 November 2026 · Next review due 1 March 2027 · Not yet reviewed by a clinician"),
+        ("Sam Lee, PT", "Last reviewed 24 November 2026 by Sam Lee, PT · Next review due 1 March 2027"),
+    ],
+)  # fmt: skip
+def test_a_page_says_reviewed_only_when_a_clinician_reviewed_it(reviewer: str, words: str) -> None:
+    review = Review(datetime.date(2026, 11, 24), datetime.date(2027, 3, 1), reviewer)
+    assert review_in_words(review) == words
+
+
+def test_the_reviewer_shows_as_typed() -> None:
+    page = render_site(fixture_stretches(), Site())["stretches/pelvic-tilt.md"]
+    assert "Last reviewed 24 November 2026 by Dr &lt;Someone&gt;, PT · Next review due" in page
+    assert "Last updated" not in page
 
 
 def test_author_text_shows_exactly_as_typed_never_as_markup() -> None:
