@@ -177,7 +177,11 @@ def test_the_warning_box_is_the_same_on_the_home_page_printed_pages_and_the_shee
     page.emulate_media(media="print")
     try:
         printed = page.locator(".stretch-print .urgent-signs").evaluate(URGENT_BOX)
-        open_sheet(page, site_url, "?s=cat-cow")
+    finally:
+        page.emulate_media(media="null")
+    open_sheet(page, site_url, "?s=cat-cow")
+    page.emulate_media(media="print")
+    try:
         sheet = page.locator("[data-paper] .urgent-signs").evaluate(URGENT_BOX)
     finally:
         page.emulate_media(media="null")
