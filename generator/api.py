@@ -131,7 +131,12 @@ def api_schema(site: Site) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": [
-            "id", "url", "embed_url", *file_schema["required"], "dose_in_words", "review_in_words"
+            "id",
+            "url",
+            "embed_url",
+            *file_schema["required"],
+            "dose_in_words",
+            "review_in_words",
         ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
@@ -145,7 +150,7 @@ def api_schema(site: Site) -> dict[str, Any]:
             },
             "review_in_words": {
                 "description": 'The review line as a reader sees it. "Last updated …" while '
-                'review.reviewer is empty (no clinician has reviewed the stretch: show it so, '
+                "review.reviewer is empty (no clinician has reviewed the stretch: show it so, "
                 'never as "Last reviewed"), "Last reviewed … by …" once one has.',
                 "type": "string",
             },

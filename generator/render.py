@@ -142,7 +142,8 @@ def render_site(stretches: list[Stretch], site: Site) -> dict[str, str]:
 
 def render_urgent_signs(site: Site) -> str:
     """The home page's warning box (docs/index.md sits at the site's root)."""
-    return _environment().get_template("urgent-signs.html.j2").render(box="home", site=site, root="")
+    template = _environment().get_template("urgent-signs.html.j2")
+    return template.render(box="home", site=site, root="")
 
 
 def render_new(name: str, today: datetime.date) -> str:
