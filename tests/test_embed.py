@@ -18,7 +18,7 @@ from generator.model import Library, Site
 from generator.pages.api import INDEX_FIELDS
 from generator.pages.environment import environment
 from generator.pages.outputs import render_site
-from generator.pages.words import dose_in_words
+from generator.pages.words import dose_in_words, review_in_words
 from generator.stretch_schema import stretch_schema
 
 from .helpers import (
@@ -88,10 +88,14 @@ def test_api_lists_every_stretch_with_every_field(built: Path) -> None:
         assert item["name"] == stretch.name and item["steps"] == list(stretch.steps)
         assert item["dose_in_words"] == dose_in_words(stretch.dose)
         assert item["review"]["last_reviewed"] == stretch.review.last_reviewed.isoformat()
-        # Every field the file wrote; `path` is where it was read from, not data.
+        # No clinician has reviewed the library: the API's label says so.
+        assert item["review_in_words"] == review_in_words(stretch.review)
+        assert item["review_in_words"].startswith("Last updated ")
+        assert "Last reviewed" not in json.dumps(item)
+                # Every field the file wrote; `path` is where it was read from, not data.
         written = {k for k, v in stretch.__dict__.items() if v not in (None, "") and k != "path"}
         # Anything more must be in the schema (additionalProperties: false), tested below.
-        assert set(item) >= {"url", "embed_url", "dose_in_words", *written}
+        assert set(item) >= {"url", "embed_url", "dose_in_words", "review_in_words", *written}
         one = read_json(built / "site" / "api" / "stretches" / f"{stretch.id}.json")
         assert one == item
 
@@ -479,10 +483,12 @@ def test_every_embed_page_holds_the_whole_stretch(built: Path) -> None:
             *stretch.ask_first,
             "Talk to a physical therapist",
             "See the warning signs",
-            "Last reviewed",
+            "Last updated",
+            "Not yet reviewed by a clinician",
             "From Stretches for lower back pain",
         ]:
             assert part in text, f"{stretch.id}: {part!r} missing"
+        assert "Last reviewed" not in text
         assert f"embed/{stretch.id}/" not in indexed  # not in the site's search
         assert f"/embed/{stretch.id}/" not in sitemap
 

@@ -131,8 +131,9 @@ def test_a_printed_stretch_has_what_the_reader_needs_and_nothing_else(
         stretch.easier,
         stretch.harder,
         "Talk to a physical therapist",
-        "Get urgent help: call 911 (US) or 999 (UK)",
-        "Last reviewed",
+        "GET URGENT HELP Call 911 (US) or 999 (UK)",  # the title, upper case in print
+        "Chest pain.",
+        "Last updated",
         # No site_url here: print.js writes the address the page was read from.
         f"This page online: {site_url}/stretches/cat-cow/",
     ]
@@ -147,9 +148,50 @@ def test_a_printed_stretch_has_what_the_reader_needs_and_nothing_else(
         "Print this stretch",
         "Add it to a routine",
         "See the warning signs",  # a link that means nothing on paper
+        "See all the warning signs",
+        "Last reviewed",  # no clinician has reviewed it
         "Material for MkDocs",
     ]
     assert [line for line in unwanted if line in text] == []
+
+
+URGENT_BOX = """(box) => box && box.checkVisibility() && {
+  now: box.querySelector('.urgent-signs-now').innerText,
+  signs: [...box.querySelectorAll('li')].map((item) => item.innerText),
+  today: box.querySelector('.urgent-signs-today').innerText.split('. ')[0],
+}"""
+
+
+def test_the_warning_box_is_the_same_on_the_home_page_printed_pages_and_the_sheet(
+    page: Any, site_url: str
+) -> None:
+    """The home page's box (docs/index.md includes the file the generator writes), a printed
+    stretch page's and the printed routine sheet's come from one template, so they can't
+    drift apart: each shows the same signs, as a reader sees them."""
+    page.goto(f"{site_url}/", wait_until="networkidle")
+    home = page.locator("article .urgent-signs").evaluate(URGENT_BOX)
+    assert home and len(home["signs"]) >= 5
+    assert any("both legs" in sign for sign in home["signs"])
+    assert any("loss of bladder or bowel control" in sign for sign in home["signs"])
+    assert page.locator("article .urgent-signs a", has_text="See all the warning signs").count()
+    page.goto(f"{site_url}/stretches/cat-cow/", wait_until="networkidle")
+    assert page.locator(".urgent-signs").evaluate(URGENT_BOX) is False  # paper only
+    page.emulate_media(media="print")
+    try:
+        printed = page.locator(".stretch-print .urgent-signs").evaluate(URGENT_BOX)
+    finally:
+        page.emulate_media(media="null")
+    open_sheet(page, site_url, "?s=cat-cow")
+    page.emulate_media(media="print")
+    try:
+        sheet = page.locator("[data-paper] .urgent-signs").evaluate(URGENT_BOX)
+    finally:
+        page.emulate_media(media="null")
+    assert printed == home
+    assert sheet == home
+    # And on paper: every sign is in the printed page's text.
+    text = pdf_text(print_page(page, f"{site_url}/stretches/cat-cow/", "Letter"))
+    assert [sign for sign in home["signs"] if words(sign) not in text] == []
 
 
 def test_the_print_button_prints_and_the_sheet_link_preselects(page: Any, site_url: str) -> None:
@@ -551,6 +593,11 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     for title, index in outline:
         assert f"{words(title)} " in cover and f" {index + 1}" in cover
     assert CLINIC["phone"] in cover and "Get urgent help" in cover
+    # The booklet's warning signs are the home page's (one template writes both).
+    home = (site / "index.html").read_text()
+    signs = re.findall(r"<li>(.*?)</li>", home.split('class="urgent-signs', 1)[1].split("</ul>")[0])
+    assert len(signs) >= 5
+    assert [s for s in signs if words(html_module.unescape(s)) not in cover] == []
     with serve(site) as url:
         for stretch_id in ids:
             html = (site / "stretches" / stretch_id / "index.html").read_text()

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 
-from generator.model import Clinic, Count, Dose, Library, Site
+from generator.model import Clinic, Count, Dose, Library, Review, Site
 from generator.pages.outputs import render_site
-from generator.pages.words import dose_in_words
+from generator.pages.words import dose_in_words, review_in_words
 
 from .helpers import fixture_stretches
 
@@ -65,13 +66,34 @@ def test_sections_come_in_the_promised_order() -> None:
         "## Easier and harder",
         "## Related stretches",
         "## Sources",
-        "Last reviewed",
+        "stretch-review",
         "## Talk to a physical therapist",
     ]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert "Not yet reviewed by a clinician" in page
+    assert "Last updated 24 November 2026 · Next review due 24 November 2099 · Not yet" in page
+    assert "Last reviewed" not in page  # no clinician has reviewed it
     assert "stretch-clinic" not in page  # no clinic configured: no contact block
+
+
+@pytest.mark.parametrize(
+    ("reviewer", "words"),
+    [
+        ("", "Last updated 24 November 2026 · Next review due 1 March 2027"
+         " · Not yet reviewed by a clinician"),
+        ("Sam Lee, PT", "Last reviewed 24 November 2026 by Sam Lee, PT"
+         " · Next review due 1 March 2027"),
+    ],
+)  # fmt: skip
+def test_a_page_says_reviewed_only_when_a_clinician_reviewed_it(reviewer: str, words: str) -> None:
+    review = Review(datetime.date(2026, 11, 24), datetime.date(2027, 3, 1), reviewer)
+    assert review_in_words(review) == words
+
+
+def test_the_reviewer_shows_as_typed() -> None:
+    page = render_site(Library.of(fixture_stretches(), Site()))["stretches/pelvic-tilt.md"]
+    assert "Last reviewed 24 November 2026 by Dr &lt;Someone&gt;, PT · Next review due" in page
+    assert "Last updated" not in page
 
 
 def test_author_text_shows_exactly_as_typed_never_as_markup() -> None:

@@ -2,8 +2,8 @@
 Schema, and an oEmbed answer per stretch.
 
 Text goes into JSON only through json.dumps, so nothing an author types can break the format.
-Every file is deterministic: "generated" is the newest review date (or SOURCE_DATE_EPOCH when
-set), never the clock.
+Every file is deterministic: "generated" is the newest last_reviewed date (or SOURCE_DATE_EPOCH
+when set), never the clock.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from generator.model import Library, Site, Stretch
 from generator.pages import urls
 from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from generator.pages.figure_files import figure_images
-from generator.pages.words import dose_in_words
+from generator.pages.words import dose_in_words, review_in_words
 from generator.read.parse import plain
 from generator.stretch_schema import stretch_schema
 
@@ -37,6 +37,7 @@ def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
         "embed_url": urls.absolute(site, urls.embed_page(stretch.id)),
         **{key: value for key, value in fields.items() if key != "id"},
         "dose_in_words": dose_in_words(stretch.dose),
+        "review_in_words": review_in_words(stretch.review),
         "figure_images": [
             {
                 "label": image["label"],
@@ -50,7 +51,8 @@ def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
 
 def generated_date(stretches: Sequence[Stretch]) -> str | None:
     """When the data last changed: SOURCE_DATE_EPOCH's day when set (reproducible builds),
-    else the newest review date; never today's date, so the same input gives the same file."""
+    else the newest review.last_reviewed (the date a stretch was last updated or reviewed);
+    never today's date, so the same input gives the same file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
@@ -70,7 +72,14 @@ def api_schema(site: Site) -> dict[str, Any]:
         "description": "One stretch: every field of its file, plus its id and addresses.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "url", "embed_url", *file_schema["required"], "dose_in_words"],
+        "required": [
+            "id",
+            "url",
+            "embed_url",
+            *file_schema["required"],
+            "dose_in_words",
+            "review_in_words",
+        ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
             "url": {"description": "The stretch's page.", **address},
@@ -79,6 +88,12 @@ def api_schema(site: Site) -> dict[str, Any]:
             "dose_in_words": {
                 "description": 'The dose as a reader sees it, e.g. "Hold 20 to 30 seconds · '
                 '3 times each side · 1 to 2 times a day".',
+                "type": "string",
+            },
+            "review_in_words": {
+                "description": 'The review line as a reader sees it. "Last updated …" while '
+                "review.reviewer is empty (no clinician has reviewed the stretch: show it so, "
+                'never as "Last reviewed"), "Last reviewed … by …" once one has.',
                 "type": "string",
             },
             "figure_images": {
@@ -128,8 +143,8 @@ def api_schema(site: Site) -> dict[str, Any]:
 
 
 GENERATED_SCHEMA = {
-    "description": "Date of the data: the newest review date, or the build's "
-    "SOURCE_DATE_EPOCH when set.",
+    "description": "Date of the data: the newest review.last_reviewed (when a stretch was last "
+    "updated, or reviewed), or the build's SOURCE_DATE_EPOCH when set.",
     "type": ["string", "null"],
     "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
 }

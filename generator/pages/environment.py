@@ -13,7 +13,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.figures.draw import draw_all
 from generator.pages import urls
 from generator.pages.finding import card_data, search_keywords, tag_links, tag_slug
-from generator.pages.words import dose_in_words, long_date, qr_svg, tel, yaml_string
+from generator.pages.words import (
+    dose_in_words,
+    long_date,
+    qr_svg,
+    review_in_words,
+    tel,
+    yaml_string,
+)
 
 
 @cache
@@ -31,6 +38,7 @@ def environment() -> Environment:
     made.filters.update(
         dose_in_words=dose_in_words,
         long_date=long_date,
+        review_in_words=review_in_words,
         tel=tel,
         yaml_string=yaml_string,
         qr_svg=qr_svg,

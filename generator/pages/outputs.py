@@ -6,9 +6,17 @@ are these."""
 from __future__ import annotations
 
 from generator.model import Library
-from generator.pages import api, embeds, figure_files, sheet, stretch_pages, tag_pages
+from generator.pages import (
+    api,
+    embeds,
+    figure_files,
+    sheet,
+    snippets,
+    stretch_pages,
+    tag_pages,
+)
 
-OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files)
+OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets)
 GENERATED_FOLDERS = tuple(output.FOLDER for output in OUTPUTS)
 
 

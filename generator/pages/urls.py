@@ -19,6 +19,8 @@ SHEET = "sheet/"
 EMBED = "embed/"
 EMBED_SCRIPT = "embed/embed.js"
 URGENT_HELP = "urgent-help/"
+# Text hand-written pages include (pymdownx.snippets); not a page of the site.
+URGENT_SIGNS_SNIPPET = "snippets/urgent-signs.html"
 API_LIBRARY = "api/stretches.json"
 # /api/index.json: enough of every stretch to list and choose it, for pages that then load only
 # the chosen ones (/api/stretches.json is 3 KB a stretch: 33 MB at 10,000).

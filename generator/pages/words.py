@@ -8,7 +8,7 @@ import re
 
 from markupsafe import Markup
 
-from generator.model import Count, Dose
+from generator.model import Count, Dose, Review
 
 
 def count_in_words(count: Count) -> str:
@@ -40,6 +40,16 @@ def dose_in_words(dose: Dose) -> str:
 def long_date(date: datetime.date) -> str:
     """2026-11-24 -> "24 November 2026" (no locale: the same bytes on every machine)."""
     return f"{date.day} {date:%B} {date.year}"
+
+
+def review_in_words(review: Review) -> str:
+    """E.g. "Last updated 24 November 2026 · Next review due 24 November 2027 · Not yet reviewed
+    by a clinician". "Last reviewed" only once a clinician has: until then the date (the
+    file's last_reviewed) is of the last update, and saying "reviewed" would claim a review."""
+    last, due = long_date(review.last_reviewed), long_date(review.next_review)
+    if review.reviewer:
+        return f"Last reviewed {last} by {review.reviewer} · Next review due {due}"
+    return f"Last updated {last} · Next review due {due} · Not yet reviewed by a clinician"
 
 
 def yaml_string(text: str) -> Markup:
