@@ -11,9 +11,9 @@ import pytest
 from generator.checks.reading_grade import MAX_GRADE, grade_problem, reading_grade
 from generator.cli import main
 from generator.model import Library, Site, Source, Stretch
+from generator.pages.snippets import files as snippet_files
 from generator.read.load import load_folder
 from generator.read.validate import validate
-from generator.pages.snippets import files as snippet_files
 
 from .helpers import ROOT
 

@@ -92,7 +92,7 @@ def test_api_lists_every_stretch_with_every_field(built: Path) -> None:
         assert item["review_in_words"] == review_in_words(stretch.review)
         assert item["review_in_words"].startswith("Last updated ")
         assert "Last reviewed" not in json.dumps(item)
-                # Every field the file wrote; `path` is where it was read from, not data.
+        # Every field the file wrote; `path` is where it was read from, not data.
         written = {k for k, v in stretch.__dict__.items() if v not in (None, "") and k != "path"}
         # Anything more must be in the schema (additionalProperties: false), tested below.
         assert set(item) >= {"url", "embed_url", "dose_in_words", "review_in_words", *written}
