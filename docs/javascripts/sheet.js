@@ -99,6 +99,9 @@
     if (byInput.value.trim()) {
       query.push("by=" + encodeURIComponent(byInput.value.trim()));
     }
+    if (document.documentElement.getAttribute("data-print") === "large") {
+      query.push("print=large"); // reading.js's large-print choice
+    }
     var search = query.length ? "?" + query.join("&") : "";
     if (search !== location.search) {
       history.replaceState(null, "", location.pathname + search + location.hash);
