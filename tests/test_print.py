@@ -697,13 +697,24 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     )
     # The stretch made too long is printed, and is the one the step warns about.
     assert result.returncode == 1, result.stderr
-    assert f"warning: Too long ({TOO_LONG}) printed on 2 pages, not one" in result.stdout
-    counts = {}
+    warnings = re.findall(r"^warning: (.*)$", result.stdout, re.MULTILINE)
+    assert len(warnings) == 1
+    assert re.fullmatch(
+        rf"Too long \({TOO_LONG}\) printed on \d pages in large print, more than one sheet "
+        r"\(2 pages\)",
+        warnings[0],
+    )
+    counts, large = {}, {}
     for stretch_id in ids:
-        counts[stretch_id] = pdf_pages(
-            (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
-        )
-    assert counts == {i: 2 if i == TOO_LONG else 1 for i in ids}
+        pdf = (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
+        counts[stretch_id] = pdf_pages(pdf)
+        large_pdf = (site / "pdf" / pdfs.LARGE_PRINT / f"{stretch_id}.pdf").read_bytes()
+        large[stretch_id] = pdf_pages(large_pdf)
+        if stretch_id == "knee-to-chest":  # printed at 14 pt and more
+            stretch = next(s for s in printable_stretches(folder) if s.id == stretch_id)
+            assert pagination_problems(stretch, large_pdf, "large") == []
+    assert [i for i, count in counts.items() if count > 2] == []
+    assert [i for i, count in large.items() if count > 2] == [TOO_LONG]
     booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
     cover_pages = len(booklet.pages) - sum(counts.values())  # contents first
     assert cover_pages in (1, 2)
@@ -722,10 +733,14 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     with serve(site) as url:
         for stretch_id in ids:
             html = (site / "stretches" / stretch_id / "index.html").read_text()
-            link = re.findall(r'href="(\.\./\.\./pdf/stretches/[a-z0-9-]+\.pdf)"', html)
-            assert link == [f"../../pdf/stretches/{stretch_id}.pdf"]
-            with urllib.request.urlopen(f"{url}/stretches/{stretch_id}/{link[0]}") as response:
-                assert response.read(5) == b"%PDF-"
+            link = re.findall(r'href="(\.\./\.\./pdf/[a-z-]+/[a-z0-9-]+\.pdf)"', html)
+            assert link == [
+                f"../../pdf/stretches/{stretch_id}.pdf",
+                f"../../pdf/{pdfs.LARGE_PRINT}/{stretch_id}.pdf",
+            ]
+            for each in link:
+                with urllib.request.urlopen(f"{url}/stretches/{stretch_id}/{each}") as response:
+                    assert response.read(5) == b"%PDF-"
         sheet = (site / "sheet" / "index.html").read_text()
         assert f'href="../pdf/{pdfs.BOOKLET}"' in sheet
     # Linking again (a second make pdfs) leaves one link on each page.

@@ -1,4 +1,5 @@
-"""`make pdfs`: every stretch page as a one-page PDF, and the whole library as a booklet.
+"""`make pdfs`: every stretch page as a PDF of one sheet (one or two pages), in the standard
+size and in large print, and the whole library as a booklet.
 
 A step after `mkdocs build`, not a MkDocs plugin: it serves the built site on a local port,
 prints each stretch page with headless Chromium (the print stylesheet that Ctrl+P uses), joins
@@ -38,7 +39,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-BOOKLET = "stretches.pdf"  # site/pdf/stretches.pdf; one page each in site/pdf/stretches/
+BOOKLET = "stretches.pdf"  # site/pdf/stretches.pdf; one PDF each in site/pdf/stretches/
+LARGE_PRINT = "large-print"  # site/pdf/large-print/<id>.pdf: print.css's 14 pt size
+MOST_PAGES = 2  # one sheet of paper, both sides
 _PDF_LINK = re.compile(r'<span class="stretch-pdf-link"[^>]*>.*?</span>', re.DOTALL)
 _BOOKLET_LINK = re.compile(r'<p class="sheet-booklet-link"[^>]*>.*?</p>', re.DOTALL)
 
@@ -50,6 +53,7 @@ class Printed:
     position: str
     pdf: bytes
     pages: int
+    large: bool = False  # printed in large print
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -77,8 +81,10 @@ def stretch_ids(site: Path) -> list[str]:
     return sorted(path.parent.name for path in folder.glob("*/index.html"))
 
 
-def _print_page(page: Any, url: str, paper: str) -> tuple[str, str, bytes]:
+def _print_page(page: Any, url: str, paper: str, large: bool) -> tuple[str, str, bytes]:
     page.goto(url, wait_until="networkidle")
+    if large:  # as the page's "Print in large type" button does
+        page.evaluate("document.documentElement.dataset.print = 'large'")
     page.evaluate("document.fonts.ready")
     # Without site_url the page would print the address it was read from, and here that is a
     # local port that means nothing on paper.
@@ -89,14 +95,16 @@ def _print_page(page: Any, url: str, paper: str) -> tuple[str, str, bytes]:
     return name, position, pdf
 
 
-def print_stretches(browser: Any, base: str, ids: list[str], paper: str) -> list[Printed]:
+def print_stretches(
+    browser: Any, base: str, ids: list[str], paper: str, large: bool = False
+) -> list[Printed]:
     """Each stretch page printed to PDF, in the order of their names."""
     page = browser.new_page()
     printed = []
     for stretch_id in ids:
-        name, position, pdf = _print_page(page, f"{base}/stretches/{stretch_id}/", paper)
+        name, position, pdf = _print_page(page, f"{base}/stretches/{stretch_id}/", paper, large)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
-        printed.append(Printed(stretch_id, name, position, pdf, pages))
+        printed.append(Printed(stretch_id, name, position, pdf, pages, large))
     page.close()
     return sorted(printed, key=lambda item: (item.name.casefold(), item.id))
 
@@ -144,14 +152,27 @@ def _replace_first(path: Path, pattern: re.Pattern[str], html: str) -> None:
     path.write_text(pattern.sub(lambda _: html, text, count=1), "utf-8")
 
 
-def link_pdfs(site: Path, printed: list[Printed], booklet_pages: int) -> None:
-    """Give each stretch page its PDF link, and the sheet page the booklet's."""
+def _pages(count: int) -> str:
+    return "one page" if count == 1 else f"{count} pages"
+
+
+def link_pdfs(
+    site: Path, printed: list[Printed], booklet_pages: int, large: list[Printed] | None = None
+) -> None:
+    """Give each stretch page its PDF links, and the sheet page the booklet's."""
+    large_pages = {item.id: item.pages for item in large or []}
     for item in printed:
         html_path = site / "stretches" / item.id / "index.html"
         link = (
             f'<span class="stretch-pdf-link"><a href="../../pdf/stretches/{item.id}.pdf" '
-            f"download>Download it as a PDF</a> (one page)</span>"
+            f"download>Download it as a PDF</a> ({_pages(item.pages)})"
         )
+        if item.id in large_pages:
+            link += (
+                f' or <a href="../../pdf/{LARGE_PRINT}/{item.id}.pdf" download>in large print</a>'
+                f" ({_pages(large_pages[item.id])})"
+            )
+        link += "</span>"
         _replace_first(html_path, _PDF_LINK, link)
     sheet = site / "sheet" / "index.html"
     if sheet.is_file():
@@ -169,23 +190,27 @@ def make_pdfs(site: Path, config: Path, paper: str, chromium: str) -> list[Print
 
     ids = stretch_ids(site)
     out = site / "pdf"
-    (out / "stretches").mkdir(parents=True, exist_ok=True)
-    for stale in (out / "stretches").glob("*.pdf"):
-        stale.unlink()
+    for folder in ("stretches", LARGE_PRINT):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+        for stale in (out / folder).glob("*.pdf"):
+            stale.unlink()
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         try:
             printed = print_stretches(browser, base, ids, paper)
+            large = print_stretches(browser, base, ids, paper, large=True)
             cover = _cover(browser, printed, config, paper)
         finally:
             browser.close()
     for item in printed:
         (out / "stretches" / f"{item.id}.pdf").write_bytes(item.pdf)
+    for item in large:
+        (out / LARGE_PRINT / f"{item.id}.pdf").write_bytes(item.pdf)
     site_name = load_site(config, config.as_posix())[0].name
     whole = booklet(cover, printed, site_name)
     (out / BOOKLET).write_bytes(whole)
-    link_pdfs(site, printed, len(PdfReader(io.BytesIO(whole)).pages))
-    return printed
+    link_pdfs(site, printed, len(PdfReader(io.BytesIO(whole)).pages), large)
+    return printed + large
 
 
 def main(argv: list[str]) -> int:
@@ -202,12 +227,16 @@ def main(argv: list[str]) -> int:
         print(f"error: {arguments.chromium} is missing; run make chromium", file=sys.stderr)
         return 2
     printed = make_pdfs(arguments.site, arguments.config, arguments.paper, arguments.chromium)
-    too_long = [item for item in printed if item.pages != 1]
+    too_long = [item for item in printed if item.pages > MOST_PAGES]
     for item in too_long:
-        print(f"warning: {item.name} ({item.id}) printed on {item.pages} pages, not one")
+        print(
+            f"warning: {item.name} ({item.id}) printed on {item.pages} pages"
+            + (" in large print" if item.large else "")
+            + f", more than one sheet ({MOST_PAGES} pages)"
+        )
     print(
         f"{len(printed)} stretches printed to {arguments.site}/pdf/stretches/ "
-        f"({arguments.paper}), with the booklet {arguments.site}/pdf/{BOOKLET}"
+        f"and {arguments.site}/pdf/{LARGE_PRINT}/ ({arguments.paper}), with the booklet {arguments.site}/pdf/{BOOKLET}"
     )
     if not load_site(arguments.config, arguments.config.as_posix())[0].url:
         print("note: site_url is not set in mkdocs.yml, so the PDFs show no web address")
