@@ -716,12 +716,16 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     assert [i for i, count in counts.items() if count > 2] == []
     assert [i for i, count in large.items() if count > 2] == [TOO_LONG]
     booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
-    cover_pages = len(booklet.pages) - sum(counts.values())  # contents first
-    assert cover_pages in (1, 2)
     outline = [(item.title, booklet.get_destination_page_number(item)) for item in booklet.outline]
     assert [title for title, _ in outline] == sorted(names.values(), key=str.casefold)
-    assert outline[0][1] == cover_pages
-    cover = words(booklet.pages[0].extract_text())
+    assert outline[0][1] == 2  # one or two pages of contents, then the first front side
+    # Each stretch starts on a front side, so printed on both sides it is one sheet.
+    assert [index % 2 for _, index in outline] == [0] * len(outline)
+    by_name = {names[i]: counts[i] for i in ids}
+    ends = [index for _, index in outline[1:]] + [len(booklet.pages)]
+    for (title, index), following in zip(outline, ends, strict=True):
+        assert following - index in (by_name[title], by_name[title] + 1)  # a blank back at most
+    cover = words(" ".join(page.extract_text() for page in booklet.pages[: outline[0][1]]))
     for title, index in outline:
         assert f"{words(title)} " in cover and f" {index + 1}" in cover
     assert CLINIC["phone"] in cover and "Get urgent help" in cover

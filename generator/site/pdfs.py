@@ -109,6 +109,17 @@ def print_stretches(
     return sorted(printed, key=lambda item: (item.name.casefold(), item.id))
 
 
+def first_pages(cover_pages: int, printed: list[Printed]) -> list[int]:
+    """The booklet page (from 0) each stretch starts on: always a front side (an even index),
+    so that printed on both sides each stretch is one sheet of its own."""
+    starts, number = [], cover_pages
+    for item in printed:
+        number += number % 2
+        starts.append(number)
+        number += item.pages
+    return starts
+
+
 def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> bytes:
     """The contents pages; printed twice when their own length moves the page numbers."""
     site, _ = load_site(config, config.as_posix())
@@ -116,11 +127,10 @@ def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> by
     page = browser.new_page()
     cover_pages, pdf = 1, b""
     for _ in range(3):
-        number = cover_pages + 1
-        rows = []
-        for item in printed:
-            rows.append({"name": item.name, "position": item.position, "page": number})
-            number += item.pages
+        rows = [
+            {"name": item.name, "position": item.position, "page": first + 1}
+            for item, first in zip(printed, first_pages(cover_pages, printed), strict=True)
+        ]
         html = template.render(site=site, clinic=site.clinic, stretches=rows)
         page.set_content(html, wait_until="load")
         pdf = page.pdf(format=paper, print_background=True)
@@ -133,11 +143,15 @@ def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> by
 
 
 def booklet(cover: bytes, printed: list[Printed], title: str) -> bytes:
-    """The contents, then every stretch, with a bookmark for each."""
+    """The contents, then every stretch from a front side (a blank back before it if need
+    be), with a bookmark for each."""
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)))
-    for item in printed:
-        first = len(writer.pages)
+    width, height = writer.pages[0].mediabox.width, writer.pages[0].mediabox.height
+    starts = first_pages(len(writer.pages), printed)
+    for item, first in zip(printed, starts, strict=True):
+        while len(writer.pages) < first:
+            writer.add_blank_page(width, height)
         writer.append(PdfReader(io.BytesIO(item.pdf)))
         writer.add_outline_item(title=item.name, page_number=first)
     writer.add_metadata({"/Title": title})
