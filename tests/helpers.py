@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import io
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from pypdf import PdfReader
 
 from generator.cli import main
 from generator.model import Stretch
@@ -126,3 +129,36 @@ def built_and_watched(browser: Any, project: Path, viewport: dict[str, int]) -> 
             yield page, url, dialogs
     finally:
         context.close()
+
+
+# ---- Printed PDFs: the text Chromium wrote, with the size it printed at ----
+
+
+def printed_runs(pdf: bytes) -> list[list[tuple[str, float]]]:
+    """Each page's runs of text with the size they print at, in points: the font size times
+    the scale of the text and page matrices (Chromium writes sizes in CSS pixels, then
+    scales the page)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs: list[tuple[str, float]] = []
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], font: Any, size: float, into: Any = runs
+        ) -> None:
+            if text.strip():
+                scale = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5
+                scale *= abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
+                into.append((text, size * scale))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def text_of_runs(runs: list[tuple[str, float]], at_least: float = 0.0) -> str:
+    return squashed("".join(text for text, size in runs if size >= at_least - 0.05))
+
+
+def squashed(text: str) -> str:
+    """Text without its spaces: a line broken at "hip-width" prints as "hip-" and "width"."""
+    return "".join(text.split())

@@ -40,9 +40,12 @@ from .helpers import (
     copy_project,
     fixture_stretches,
     mkdocs_build,
+    printed_runs,
     real_stretches,
     run,
     serve,
+    squashed,
+    text_of_runs,
 )
 
 PAPERS = ("A4", "Letter")
@@ -76,36 +79,6 @@ def words(text: str) -> str:
 # many points, and nothing a reader needs under the smaller size.
 BODY_POINTS = {"standard": 12.0, "large": 14.0}
 SMALLEST_POINTS = {"standard": 11.0, "large": 12.0}
-
-
-def printed_runs(pdf: bytes) -> list[list[tuple[str, float]]]:
-    """Each page's runs of text with the size they print at, in points: the font size times
-    the scale of the text and page matrices (Chromium writes sizes in CSS pixels, then
-    scales the page)."""
-    pages = []
-    for page in PdfReader(io.BytesIO(pdf)).pages:
-        runs: list[tuple[str, float]] = []
-
-        def visit(
-            text: str, cm: list[float], tm: list[float], font: Any, size: float, into: Any = runs
-        ) -> None:
-            if text.strip():
-                scale = abs(tm[0] * tm[3] - tm[1] * tm[2]) ** 0.5
-                scale *= abs(cm[0] * cm[3] - cm[1] * cm[2]) ** 0.5
-                into.append((text, size * scale))
-
-        page.extract_text(visitor_text=visit)
-        pages.append(runs)
-    return pages
-
-
-def text_of_runs(runs: list[tuple[str, float]], at_least: float = 0.0) -> str:
-    return squashed("".join(text for text, size in runs if size >= at_least - 0.05))
-
-
-def squashed(text: str) -> str:
-    """Text without its spaces: a line broken at "hip-width" prints as "hip-" and "width"."""
-    return "".join(text.split())
 
 
 def print_stretch(page: Any, url: str, paper: str, size: str) -> tuple[bytes, list[str]]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from .crawl import Variant, violation_lines, visit_page
+from .helpers import printed_runs, squashed, text_of_runs
 
 KEY = "stretches-text-size"
 LARGEST = "3"
@@ -104,9 +105,12 @@ def test_without_javascript_there_are_no_dead_buttons(browser: Any, site_url: st
     context.close()
 
 
-@pytest.mark.parametrize("width", [375, 640])  # a phone; 1280 px at 200% zoom
+@pytest.mark.parametrize("width", [375, 640])  # a phone; a 1280 px window at 200% zoom
 def test_nothing_is_cut_off_at_the_largest_size(browser: Any, site_url: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    scale = 2 if width == 640 else 1  # zoomed: 640 CSS pixels drawn on 1280 screen pixels
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, device_scale_factor=scale
+    )
     largest(context)
     page = context.new_page()
     found = {}
@@ -181,11 +185,13 @@ def test_the_sheet_keeps_large_print_in_its_address(context: Any, site_url: str)
     page.locator("[data-form]").wait_for(state="visible")
     assert page.get_by_label("Print in large type").is_checked()
     assert page.evaluate("document.documentElement.dataset.print") == "large"
+    steps = page.locator(".sheet-stretch-steps li").all_inner_texts()
+    assert len(steps) >= 4
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
-    from .test_print import printed_runs
-
     sizes = [size for runs in printed_runs(pdf) for _, size in runs]
     assert min(sizes) >= 12 - 0.05
+    body = text_of_runs([run for runs in printed_runs(pdf) for run in runs], 14)
+    assert [step for step in steps if squashed(step) not in body] == []
     page.get_by_label("Print in large type").uncheck()
     assert page.evaluate("location.search") == "?s=cat-cow,pelvic-tilt"
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
@@ -292,6 +298,14 @@ def test_read_aloud_speaks_in_the_page_language_only_where_it_can(
     dialog.get_by_role("button", name="Next").click()
     first_step = page.locator(".stretch-steps > li").first.inner_text()
     assert page.evaluate("window.spoken")[-1] == [first_step, "en"]
+    # The countdown says when to hold and when to relax.
+    hold = int(page.locator("[data-follow]").get_attribute("data-hold-low"))
+    page.clock.install()
+    dialog.get_by_role("button", name="Start the hold").click()
+    assert page.evaluate("window.spoken")[-1] == [f"Hold for {hold} seconds", "en"]
+    page.clock.run_for(hold * 1000)
+    assert page.evaluate("window.spoken")[-1][0] in ("Relax.", "Now the other side.")
+    assert ["Relax.", "en"] in page.evaluate("window.spoken")
     context.close()
 
     context = browser.new_context()
