@@ -103,12 +103,15 @@ def printable_stretches(folder: Path) -> list[Stretch]:
 def pagination_problems(
     stretch: Stretch, pdf: bytes, size: str, captions: list[str] | None = None
 ) -> list[str]:
-    """Everything the printed stretch gets wrong: more than one sheet, a step or the "Stop
-    if" box cut across two pages, the figures' captions away from page 1, body text under
-    its size, anything under the smallest size."""
+    """Everything the printed stretch gets wrong: more than one sheet, a page without its
+    number, a step or the "Stop if" box cut across two pages, the figures' captions away from
+    page 1, body text under its size, anything under the smallest size."""
     pages = printed_runs(pdf)
     problems = [f"{len(pages)} pages"] if len(pages) > PAGES else []
     texts = [text_of_runs(runs) for runs in pages]
+    for number, text in enumerate(texts, 1):
+        if f"{number}/{len(pages)}" not in text:  # "1 / 2": turn the sheet over
+            problems.append(f"page {number} is not numbered {number} of {len(pages)}")
     for item in [*stretch.steps, *stretch.ask_first]:
         if not any(squashed(item) in text for text in texts):
             problems.append(f"split across pages: {item}")
