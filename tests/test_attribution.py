@@ -85,7 +85,8 @@ def test_a_bad_attribution_setting_is_named(
 
 def test_the_footer_template_links_the_same_licence() -> None:
     footer = (ROOT / "overrides" / "partials" / "copyright.html").read_text("utf-8")
-    assert f'<a href="{urls.CONTENT_LICENCE_URL}" rel="license">{urls.CONTENT_LICENCE}</a>' in footer
+    link = f'<a href="{urls.CONTENT_LICENCE_URL}" rel="license">{urls.CONTENT_LICENCE}</a>'
+    assert link in footer
 
 
 @pytest.mark.site
