@@ -664,14 +664,20 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     assert all(
         "pdf/stretches/" not in (site / "stretches" / i / "index.html").read_text() for i in ids
     )  # no link to a PDF that doesn't exist
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.site.pdfs", "--site", str(site), "--paper", "Letter"],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-    )
-    # The stretch made too long is printed, and is the one the step warns about.
+
+    def make_pdfs() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "generator.site.pdfs", "--site", str(site), "--paper", "Letter"],
+            cwd=folder,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+        )
+
+    # The stretch made too long is the one the step warns about; it fails, and publishes
+    # nothing: the site is as it was, byte for byte, and the step's copy of it is gone.
+    before = {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in site.rglob("*.*")}
+    result = make_pdfs()
     assert result.returncode == 1, result.stderr
     warnings = re.findall(r"^warning: (.*)$", result.stdout, re.MULTILINE)
     assert len(warnings) == 1
@@ -680,6 +686,18 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
         r"\(2 pages\)",
         warnings[0],
     )
+    assert f"No PDFs were published: {site}/ was left as it was." in result.stderr
+    assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in site.rglob("*.*")} == (
+        before
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    # Without it, every PDF, the booklet and the links to them appear together.
+    shutil.rmtree(site / "stretches" / TOO_LONG)
+    ids.remove(TOO_LONG)
+    del names[TOO_LONG]
+    result = make_pdfs()
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
     counts, large = {}, {}
     for stretch_id in ids:
         pdf = (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
@@ -689,8 +707,8 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
         if stretch_id == "knee-to-chest":  # printed at 14 pt and more
             stretch = next(s for s in printable_stretches(folder) if s.id == stretch_id)
             assert pagination_problems(stretch, large_pdf, "large") == []
-    assert [i for i, count in counts.items() if count > 2] == []
-    assert [i for i, count in large.items() if count > 2] == [TOO_LONG]
+    assert [i for i, count in counts.items() if count > PAGES] == []
+    assert [i for i, count in large.items() if count > PAGES] == []
     booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
     outline = [(item.title, booklet.get_destination_page_number(item)) for item in booklet.outline]
     assert [title for title, _ in outline] == sorted(names.values(), key=str.casefold)
