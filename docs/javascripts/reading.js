@@ -118,7 +118,7 @@
   function printLarge() {
     var previous = html.getAttribute("data-print");
     html.setAttribute("data-print", "large");
-    window.print(); // blocks until the print dialog closes; afterprint also restores it
+    window.print(); // returns when the print dialog has closed
     restore(previous);
   }
 
