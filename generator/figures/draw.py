@@ -13,8 +13,9 @@ from functools import cache
 
 from markupsafe import Markup
 
+from generator.figures.arrows import motions
 from generator.figures.body import Body, Posture
-from generator.figures.drawing import FELT_COLOUR, shapes_of, svg
+from generator.figures.drawing import FELT_COLOUR, shapes_of
 from generator.figures.poses import (
     BASES,
     CROSSED,
@@ -27,6 +28,7 @@ from generator.figures.poses import (
     TARGET_AREAS,
 )
 from generator.figures.resting import place
+from generator.figures.svg import svg
 from generator.figures.words import describe
 from generator.model import Figure, Figures, Stretch
 
@@ -68,11 +70,12 @@ def draw_all(stretch: Stretch) -> tuple[Drawn, ...]:
     felt = figures.felt
     if not felt and stretch.figures:
         felt = generic_figures(stretch).felt
-    shown = [("Start", figures.start, ()), ("Stretch", figures.stretch, felt)]
+    shown = [("Start", figures.start, (), None), ("Stretch", figures.stretch, felt, figures.start)]
     if figures.alternate:
-        shown.append(("Then", figures.alternate, felt))
+        shown.append(("Then", figures.alternate, felt, figures.start))
     return tuple(
-        _draw(figure, figure.label or label, areas, figures.view) for label, figure, areas in shown
+        _draw(figure, figure.label or label, areas, figures.view, start)
+        for label, figure, areas, start in shown
     )
 
 
@@ -168,11 +171,18 @@ def _number(value: float | str) -> float:
 
 
 @cache  # libraries repeat figures (every generic one of a position is the same)
-def _draw(figure: Figure, label: str, felt: tuple[str, ...], view: str) -> Drawn:
+def _draw(
+    figure: Figure, label: str, felt: tuple[str, ...], view: str, start: Figure | None
+) -> Drawn:
     placed, held, placing = _figure_body(figure)
-    shapes = shapes_of(placed, held, felt)
     view = "from above" if placing == "side" else view
+    moves = []
+    if start is not None and start != figure:
+        before, before_held, _ = _figure_body(start)
+        moves = motions(before, placed, before_held, held, view)
+    shapes = shapes_of(placed, held, felt)
     if view in ("from above", "from the feet"):
         label += f", seen {view}"
-    alt = describe(figure, held.props, label, felt)
-    return Drawn(label, alt, *svg(shapes, view, alt))
+    alt = describe(figure, held.props, label, felt, [move.words for move in moves])
+    arrows = [move.curve for move in moves]
+    return Drawn(label, alt, *svg(shapes, view, alt, arrows, "mat" in held.props))

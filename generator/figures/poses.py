@@ -70,7 +70,7 @@ class Base:
 
 BASES = {
     "on the back": Base("trunk", 180, "rest"),
-    "on the front": Base("left_thigh", 180, "anchor"),  # legs along the floor, head right
+    "on the front": Base("left_thigh", 184, "anchor"),  # thighs from the hips down to the floor
     "on the side": Base("trunk", 180, "side"),
     "on all fours": Base("trunk", 0, "all fours"),
     "upright kneeling": Base("trunk", 90, "rest"),
@@ -118,7 +118,7 @@ POSES = {
     ),
     "lying on your front": Pose(
         "on the front",
-        {"ankles": POINTED, "hands": "on the floor", "neck": -10},
+        {"ankles": POINTED, "hands": "on the floor", "neck": -10, "hips": 4},
         "lying on the front with the legs straight and the hands flat beside the shoulders",
     ),
     "lying on your front on your forearms": Pose(
@@ -127,7 +127,7 @@ POSES = {
             "ankles": POINTED,
             "hands": "forearms on the floor",
             "spine": -35,
-            "hips": -5,
+            "hips": 2,
             "neck": -15,
         },
         "lying on the front, propped up on the forearms with the elbows under the shoulders",
@@ -139,7 +139,7 @@ POSES = {
     ),
     "hands and knees": Pose(
         "on all fours",
-        {"hips": 90, "knees": 90, "ankles": POINTED, "hands": "on the floor"},
+        {"hips": 90, "knees": 96, "ankles": POINTED, "hands": "on the floor"},
         "on hands and knees, hands under the shoulders and knees under the hips, back flat",
     ),
     "child's pose": Pose(

@@ -177,7 +177,8 @@ def _supported_turn(
     the floor, so the hand under it rests on the floor with the elbow nearly straight."""
     points = outline(body, padded, loose)
     shoulder = body.points[f"{side}_shoulder"]
-    wanted = 0.9 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["arm"] / 2
+    # Elbows a little soft, as the steps say ("do not lock your elbows"), and the back level.
+    wanted = 0.8 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["arm"] / 2
     best = (math.inf, guess)
     for step in sorted(range(-90, 91), key=abs):
         turn = guess + step / 2
