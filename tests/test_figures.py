@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import generic_figures
+from generator.checks import generic_figures, plausible_figures
 from generator.figures import draw as figures
+from generator.figures import plausible
 from generator.figures.body import Body
 from generator.figures.draw import FELT_COLOUR, draw_all, figures_svg
 from generator.figures.poses import (
@@ -27,7 +28,7 @@ from generator.figures.poses import (
     PROPS,
     VIEWS,
 )
-from generator.model import Library, Site, Stretch
+from generator.model import Figure, Library, Site, Stretch
 from generator.pages.outputs import render_site
 from generator.read.load import load_file, load_folder
 from generator.read.validate import validate
@@ -409,3 +410,74 @@ def test_every_figure_renders_in_chromium(browser: object) -> None:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"figures-{scheme}.png"), full_page=True)
         page.close()
+
+
+# --- Plausible by check: what a body could hold -----------------------------------------
+
+PLAUSIBLE_EVERY = [s for s in EVERY if s.figures] + [generic(p) for p in POSITION_POSES]
+
+
+@pytest.mark.parametrize("stretch", PLAUSIBLE_EVERY, ids=[s.id for s in PLAUSIBLE_EVERY])
+def test_every_figure_of_the_library_is_one_a_body_could_hold(stretch: Stretch) -> None:
+    stretch_figures = figures.figures_of(stretch)
+    for figure in (stretch_figures.start, stretch_figures.stretch, stretch_figures.alternate):
+        if figure is not None:
+            assert figures.implausible(figure) == [], (stretch.id, figure)
+    assert list(plausible_figures.check(stretch)) == []
+
+
+@pytest.mark.parametrize(
+    ("pose", "changes", "finding"),
+    [
+        # A leg lifted with its foot left "flat": the foot can't be on the floor.
+        (
+            "lying on your back",
+            (("right_hip", 90), ("right_knee", 0)),
+            "the right heel, the right toe should rest on the floor but float above it",
+        ),
+        # Rounded so far, hips so bent and knees straight that the thighs go through the chest.
+        (
+            "lying on your back",
+            (("spine", 80), ("hips", 140), ("knees", 0)),
+            "the right leg passes through the trunk",
+        ),
+        # On all fours with the thighs pulled up to the chest: the knees leave the floor.
+        ("hands and knees", (("hips", 140),), "the left knee, the right knee should rest"),
+    ],
+)
+def test_made_up_bad_poses_are_found(
+    pose: str, changes: tuple[tuple[str, int | str], ...], finding: str
+) -> None:
+    found = figures.implausible(Figure(pose, changes))
+    assert any(finding in problem for problem in found), found
+
+
+def test_a_part_below_the_floor_and_a_hand_short_of_its_hold_are_found() -> None:
+    changes = (("right_hip", 120), ("right_ankle", 20), ("hands", "on your right shin"))
+    figure = Figure("lying on your back", changes)
+    assert figures.implausible(figure) == []
+    body, held, _ = figures._figure_body(figure)
+    x, _, z = body.points["left_toe"]
+    body.points["left_toe"] = (x, -3.0, z)  # pushed into the floor
+    x, y, z = body.points["right_hand"]
+    body.points["right_hand"] = (x - 10.0, y, z)  # pulled away from the shin
+    found = plausible.problems(figure, body, held, set())
+    assert "the left toe goes below the floor" in found
+    assert any(p.startswith("the right hand can't reach your right shin") for p in found), found
+
+
+def test_check_reports_an_implausible_figure_at_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "content" / "stretches" / "knee-to-chest.yaml"
+    text = path.read_text()
+    bad = text.replace("    right_hip: 125\n", "    spine: 80\n    hips: 140\n    knees: 0\n")
+    path.write_text(bad)
+    line = bad.splitlines().index("  stretch:") + 1
+    assert run("check") == 0  # a warning: the page still builds
+    err = capsys.readouterr().err
+    assert (
+        f"content/stretches/knee-to-chest.yaml:{line}:3: figures.stretch: warning: the figure "
+        "can't be drawn as a body would hold it: "
+    ) in err
+    assert "passes through the trunk" in err

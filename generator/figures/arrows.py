@@ -125,15 +125,15 @@ def _curve(
 
 def _spine(start: Body, end: Body, shift: Vec, view: str, change: float) -> Motion | None:
     """The back rounding up or sinking: the middle of the back, followed out of its curve."""
-    if abs(change) < 12:
-        return None
     middle = len(end.trunk) // 2
     push = end.trunk_fronts[middle]
-    if change > 0 and push[1] > 0.7:  # on the back: the small of the back presses down
+    if change >= 6 and push[1] > 0.7:  # on the back: the small of the back presses down
         tip = at(end.trunk[middle - 1], push, 8.0)
         a, b = project(add(tip, (0.0, 8.0, 0.0)), view)[:2], project(tip, view)[:2]
         bend = ((a[0] + b[0]) / 2 + 1.5, (a[1] + b[1]) / 2)
         return Motion("the small of the back presses down towards the floor", (a, bend, b))
+    if abs(change) < 12:
+        return None
     way = -1.0 if change > 0 else 1.0  # rounding: out of the back; arching: the belly sinks
     before = at(add(start.trunk[middle], shift), start.trunk_fronts[middle], way * 9.5)
     after = at(end.trunk[middle], push, way * 9.5)

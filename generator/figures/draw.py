@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.figures.arrows import motions
 from generator.figures.body import Body, Posture
 from generator.figures.drawing import FELT_COLOUR, shapes_of
+from generator.figures.plausible import problems
 from generator.figures.poses import (
     BASES,
     CROSSED,
@@ -36,6 +37,7 @@ __all__ = [
     "FELT_COLOUR",
     "draw_all",
     "figures_svg",
+    "implausible",
     "figure_sprite",
 ]
 
@@ -153,17 +155,30 @@ def _figure_body(figure: Figure) -> tuple[Body, Posture, str]:
     """The placed body, its posture, and the base's placing (for the floor or a mat)."""
     held = posture(figure)
     base = BASES[POSES[figure.pose].base]
-    padded = set()
-    if "pillow under head" in held.props:
-        padded.add("head")
-    if "pillow under knees" in held.props:
-        padded |= {"left_knee", "right_knee"}
+    padded = _padded(held)
     towel = None
     if "holding the towel" in held.hands.values():
         hips = [(held.angles[f"{s}_hip"], s) for s in ("left", "right")]
         towel = max(hips, key=lambda pair: (_number(pair[0]), pair[1] == "right"))[1]
     placed = place(held.angles, base, held.hands, padded, towel)
     return placed, held, base.placing
+
+
+def _padded(held: Posture) -> set[str]:
+    """The points a pillow lies under."""
+    padded = set()
+    if "pillow under head" in held.props:
+        padded.add("head")
+    if "pillow under knees" in held.props:
+        padded |= {"left_knee", "right_knee"}
+    return padded
+
+
+def implausible(figure: Figure) -> list[str]:
+    """What a body could not do in this figure, in words (see plausible.py); [] if nothing."""
+    placed, held, _ = _figure_body(figure)
+    shapes_of(placed, held, ())  # puts a hand on the chair, as the drawing does
+    return problems(figure, placed, held, _padded(held))
 
 
 def _number(value: float | str) -> float:

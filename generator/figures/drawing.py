@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.figures.body import Body, Posture, Vec, add, at, mul, reach, sub, unit
+from generator.figures.body import (
+    Body,
+    Posture,
+    Vec,
+    add,
+    at,
+    mul,
+    reach,
+    sub,
+    trunk_half_depth,
+    unit,
+)
 from generator.figures.poses import AREAS, LENGTH, WIDTH
 
 FELT_COLOUR = "#d9480f"
@@ -36,9 +47,10 @@ def _chair(body: Body, held: Posture) -> list[Shape]:
         back, front, seat, top = pelvis[0] - 5.0, pelvis[0] + 11.0, 25.0, 48.0
     for side in holders:
         shoulder = body.points[f"{side}_shoulder"]
+        body.points[f"{side}_holds"] = (back, top + 2.0, shoulder[2])  # the chair's back
         elbow, hand = reach(
             shoulder,
-            (back, top + 2.0, shoulder[2]),
+            body.points[f"{side}_holds"],
             LENGTH["upper_arm"],
             LENGTH["forearm"],
             (0.0, -1.0, 0.0),
@@ -118,23 +130,15 @@ def _arm(body: Body, side: str) -> list[Shape]:
     return [arm, palm]
 
 
-# Half the trunk's depth from the hips (0) to the shoulder line (1): a pelvis, a narrower
-# waist and a deeper chest, so that the trunk reads as a body, not a bar.
-_TRUNK_HALF = ((0.0, 5.6), (0.45, 4.8), (0.8, 6.6), (1.0, 5.4))
-
-
-def _half_depth(t: float) -> float:
-    for (t0, h0), (t1, h1) in zip(_TRUNK_HALF, _TRUNK_HALF[1:], strict=False):
-        if t <= t1:
-            return h0 + (h1 - h0) * (t - t0) / (t1 - t0)
-    return _TRUNK_HALF[-1][1]
-
-
 def _trunk(body: Body) -> Shape:
     """The trunk as a closed outline around the spine's curve: its back shows the bend."""
     last = len(body.trunk) - 1
-    front = [at(p, body.trunk_fronts[i], _half_depth(i / last)) for i, p in enumerate(body.trunk)]
-    back = [at(p, body.trunk_fronts[i], -_half_depth(i / last)) for i, p in enumerate(body.trunk)]
+    front = [
+        at(p, body.trunk_fronts[i], trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)
+    ]
+    back = [
+        at(p, body.trunk_fronts[i], -trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)
+    ]
     return Shape(front + back[::-1], 1.4, 0.0, "trunk")
 
 

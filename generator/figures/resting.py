@@ -24,6 +24,7 @@ from generator.figures.body import (
     reach,
     rot_z,
     sub,
+    trunk_half_depth,
     unit,
 )
 from generator.figures.poses import LENGTH, WIDTH, Base
@@ -63,7 +64,8 @@ def outline(body: Body, padded: set[str], loose: set[str]) -> list[tuple[Vec, fl
         for n, p in body.points.items()
         if n != "towel" and n not in loose
     ]
-    return shapes + [(p, radius("trunk")) for p in body.trunk[1:-1]]
+    last = len(body.trunk) - 1
+    return shapes + [(p, trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)][1:-1]
 
 
 def _centre(body: Body) -> Vec:
@@ -162,7 +164,7 @@ def _floor_hands(body: Body, hands: dict[str, str]) -> None:
         elif hands.get(side) == "beside your head":  # forearms flat, elbows out to the sides
             head = body.points["head"]
             target = (head[0], WIDTH["arm"] / 2, head[2] + sign * 8)
-            pole = (0.0, -1.0, sign * 2.0)
+            pole = (0.0, 0.3, sign * 2.0)
         else:
             continue
         elbow, hand = reach(shoulder, target, LENGTH["upper_arm"], LENGTH["forearm"], pole)
