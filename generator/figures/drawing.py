@@ -66,7 +66,7 @@ def _chair(body: Body, held: Posture) -> list[Shape]:
     ]
     shapes = [Shape(seat_corners, 1.6, middle, "seat" if kind == "prop" else kind)]
     shapes += [
-        Shape([(x, 0.0, z), (x, seat, z)], 1.6, z, kind) for x in (back, front) for z in sides
+        Shape([(x, 0.8, z), (x, seat, z)], 1.6, z, kind) for x in (back, front) for z in sides
     ]
     shapes += [Shape([(back, seat, z), (back, top, z)], 1.6, z, kind) for z in sides]
     shapes.append(Shape([(back, top, sides[0]), (back, top, sides[1])], 1.6, middle, kind))
@@ -89,8 +89,8 @@ def _counter(body: Body) -> list[Shape]:
     """A kitchen counter at about waist height (0.5 H) in front of the feet, within reach."""
     near = max(body.points[f"{side}_toe"][0] for side in ("left", "right")) + 4.0
     top, deep = 46.0, 16.0
-    outline = [(near, 0.0, -12.0), (near, top, -12.0), (near + deep, top, -12.0)]
-    return [Shape([*outline, (near + deep, 0.0, -12.0)], 1.4, -12.0, "far")]
+    outline = [(near, 0.7, -12.0), (near, top, -12.0), (near + deep, top, -12.0)]
+    return [Shape([*outline, (near + deep, 0.7, -12.0)], 1.4, -12.0, "far")]
 
 
 def _props(body: Body, held: Posture) -> list[Shape]:
@@ -126,7 +126,7 @@ def _arm(body: Body, side: str) -> list[Shape]:
     way = unit(sub(hand, elbow))
     body.points[f"{side}_wrist"] = at(hand, way, -2.4)
     arm = _limb(body, [f"{side}_shoulder", f"{side}_elbow", f"{side}_wrist"], WIDTH["arm"])
-    palm = Shape([at(hand, way, -1.6), at(hand, way, 1.4)], WIDTH["hand"], arm.depth, arm.kind)
+    palm = Shape([at(hand, way, -2.8), hand], WIDTH["hand"], arm.depth, arm.kind)
     return [arm, palm]
 
 
@@ -134,10 +134,12 @@ def _trunk(body: Body) -> Shape:
     """The trunk as a closed outline around the spine's curve: its back shows the bend."""
     last = len(body.trunk) - 1
     front = [
-        at(p, body.trunk_fronts[i], trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)
+        at(p, body.trunk_fronts[i], trunk_half_depth(i / last) - 0.7)
+        for i, p in enumerate(body.trunk)
     ]
     back = [
-        at(p, body.trunk_fronts[i], -trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)
+        at(p, body.trunk_fronts[i], 0.7 - trunk_half_depth(i / last))
+        for i, p in enumerate(body.trunk)
     ]
     return Shape(front + back[::-1], 1.4, 0.0, "trunk")
 

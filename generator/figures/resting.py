@@ -53,6 +53,8 @@ def radius(name: str) -> float:
         return WIDTH["leg"] / 2
     if part in ("heel", "toe"):
         return WIDTH["foot"] / 2
+    if part == "hand":
+        return WIDTH["hand"] / 2
     return WIDTH["arm"] / 2
 
 
@@ -148,22 +150,22 @@ def _floor_hands(body: Body, hands: dict[str, str]) -> None:
     for side, sign in SIDES:
         shoulder = body.points[f"{side}_shoulder"]
         if hands.get(side) == "on the floor":
-            target = (shoulder[0] - head_way[0] * 2.0, WIDTH["arm"] / 2, shoulder[2] + sign * 6)
+            target = (shoulder[0] - head_way[0] * 2.0, WIDTH["hand"] / 2, shoulder[2] + sign * 6)
             pole = (-head_way[0], 1.5, 0.0)
         elif hands.get(side) == "forearms on the floor":  # elbows under the shoulders
-            height = shoulder[1] - WIDTH["arm"] / 2
+            height = shoulder[1] - WIDTH["hand"] / 2
             ahead = math.sqrt(max(LENGTH["upper_arm"] ** 2 - height**2, 0.0))
             way = 1.0 if head_way[0] >= 0 else -1.0
             if height > LENGTH["upper_arm"]:  # too high to reach: the arm hangs
                 elbow = at(shoulder, (0.0, -1.0, 0.0), LENGTH["upper_arm"])
             else:
-                elbow = (shoulder[0] + way * ahead, WIDTH["arm"] / 2, shoulder[2] + sign)
+                elbow = (shoulder[0] + way * ahead, WIDTH["hand"] / 2, shoulder[2] + sign)
             body.points[f"{side}_elbow"] = elbow
             body.points[f"{side}_hand"] = at(elbow, (way, 0.0, 0.0), LENGTH["forearm"])
             continue
         elif hands.get(side) == "beside your head":  # forearms flat, elbows out to the sides
             head = body.points["head"]
-            target = (head[0], WIDTH["arm"] / 2, head[2] + sign * 8)
+            target = (head[0], WIDTH["hand"] / 2, head[2] + sign * 8)
             pole = (0.0, 0.3, sign * 2.0)
         else:
             continue
@@ -180,7 +182,7 @@ def _supported_turn(
     points = outline(body, padded, loose)
     shoulder = body.points[f"{side}_shoulder"]
     # Elbows a little soft, as the steps say ("do not lock your elbows"), and the back level.
-    wanted = 0.8 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["arm"] / 2
+    wanted = 0.8 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["hand"] / 2
     best = (math.inf, guess)
     for step in sorted(range(-90, 91), key=abs):
         turn = guess + step / 2
