@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from generator.checks import generic_figures, plausible_figures
 from generator.figures import draw as figures
@@ -481,3 +482,41 @@ def test_check_reports_an_implausible_figure_at_its_line(
         "can't be drawn as a body would hold it: "
     ) in err
     assert "passes through the trunk" in err
+
+
+def test_make_figures_writes_one_page_of_every_figure_beside_its_steps(project: Path) -> None:
+    out = project / "review.html"
+    assert run("figures", "--out", str(out)) == 0
+    page = out.read_text()
+    for stretch in FIXTURE_LIBRARY.values():
+        section = page[page.index(f'<section id="{stretch.id}">') :].split("</section>")[0]
+        assert section.count("<svg") == len(draw_all(stretch))
+        assert all(str(escape(step)) in section for step in stretch.steps)
+        for drawn in draw_all(stretch):
+            assert str(escape(drawn.alt)) in section  # the alt text, arrows and all, is shown
+    assert "Not plausible" not in page
+
+
+def test_motion_arrows_come_from_the_start_and_are_said_in_the_alt_text() -> None:
+    expected = {
+        "knee-to-chest": "the right knee moves towards the chest",
+        "lumbar-rotation": "both knees roll to one side",
+        "glute-bridge": "the hips lift",
+        "childs-pose": "the hips move back towards the heels",
+        "prone-press-up": "the chest lifts",
+        "standing-back-extension": "the upper body leans back",
+        "seated-twist": "the upper body turns to one side",
+    }
+    for stretch in LIBRARY.values():
+        start, *others = draw_all(stretch)
+        assert "motion-arrow" not in start.svg and "Arrow:" not in start.alt
+        for drawn in others:
+            root = ET.fromstring(str(drawn.svg))
+            arrows = [e for e in root.iter() if e.get("class") == "motion-arrow"]
+            assert len(arrows) == drawn.alt.count(" Arrow: ") >= 1, (stretch.id, drawn.alt)
+            assert all(a.find(f"{SVG}path") is not None for a in arrows)
+        if stretch.id in expected:
+            assert f"Arrow: {expected[stretch.id]}." in others[0].alt, others[0].alt
+    same = replace(LIBRARY["knee-to-chest"].figures, stretch=LIBRARY["knee-to-chest"].figures.start)
+    unmoved = draw_all(replace(LIBRARY["knee-to-chest"], figures=same))
+    assert "motion-arrow" not in unmoved[1].svg  # nothing moves: no arrow

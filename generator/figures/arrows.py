@@ -192,7 +192,8 @@ def motions(start: Body, end: Body, before: Posture, after: Posture, view: str) 
     centre = (sum(p[0] for p in seen) / len(seen), sum(p[1] for p in seen) / len(seen))
     best: dict[str, tuple[float, Motion]] = {}
     rolled = _changed(before, after, ("knees_rolled",)) > 20
-    prone = start.trunk_fronts[4][1] < -0.7  # on the front: the legs and hips stay down
+    # On the front (facing down, hips on the floor): the legs and hips stay down.
+    prone = start.trunk_fronts[4][1] < -0.7 and start.points["pelvis"][1] < 10
     for part, name in _candidates(before, after):
         leg = part in ("right", "left")
         if prone and (part == "pelvis" or leg and _changed(before, after, (f"{part}_knee",)) < 15):
@@ -213,7 +214,7 @@ def motions(start: Body, end: Body, before: Posture, after: Posture, view: str) 
         if part == "pelvis" and moved < 8:
             continue  # the hips settle as the body moves; that is no step to follow
         group = "trunk" if part in ("pelvis", "chest") else ("leg" if leg else part)
-        weight = moved * (1.6 if part == "pelvis" else 1.0) + (
+        weight = moved * (2.5 if part == "pelvis" else 1.0) + (
             50 if words.endswith("towards the chest") else 0
         )
         if group not in best or best[group][0] < weight:
