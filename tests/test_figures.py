@@ -520,3 +520,31 @@ def test_motion_arrows_come_from_the_start_and_are_said_in_the_alt_text() -> Non
     same = replace(LIBRARY["knee-to-chest"].figures, stretch=LIBRARY["knee-to-chest"].figures.start)
     unmoved = draw_all(replace(LIBRARY["knee-to-chest"], figures=same))
     assert "motion-arrow" not in unmoved[1].svg  # nothing moves: no arrow
+
+
+def test_figures_are_big_enough_to_copy_on_a_phone_and_side_by_side_on_a_desktop(
+    browser: object, site_url: str
+) -> None:
+    """Each figure at least 300 px wide and one under another at 390 px; at least 260 px and
+    side by side at 1280 px. Screenshots in tests/artifacts/figures-page-*.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        for stretch_id in ("knee-to-chest", "cat-cow", "piriformis-stretch"):
+            page.goto(f"{site_url}/stretches/{stretch_id}/", wait_until="load")
+            boxes = page.eval_on_selector_all(
+                ".stretch-figures svg",
+                "svgs => svgs.map(s => { const b = s.getBoundingClientRect(); "
+                "return [b.left, b.top, b.width]; })",
+            )
+            assert len(boxes) >= 2
+            if width == 390:
+                assert all(w >= 300 for *_, w in boxes), boxes
+                assert len({round(left) for left, *_ in boxes}) == 1  # stacked
+            else:
+                assert all(w >= 260 for *_, w in boxes), boxes
+                assert boxes[1][0] > boxes[0][0] + boxes[0][2]  # side by side
+            figures_box = page.query_selector(".stretch-figures")
+            assert figures_box is not None
+            figures_box.screenshot(path=str(ARTIFACTS / f"figures-page-{width}-{stretch_id}.png"))
+        page.close()
