@@ -20,6 +20,7 @@ from generator.problems import Problem, errors_in
 from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
 from generator.read.validate import validate
+from generator.site.staging import project_lock
 from generator.write import NotOurFolder, write_if_changed, write_pages
 
 OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
@@ -73,7 +74,9 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
         return CONTENT_PROBLEMS
     pages = render_site(library)
     try:
-        report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
+        # Not while a site build reads docs/, nor beside another build's writes.
+        with project_lock(paths.config.parent, "python -m generator build"):
+            report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE
