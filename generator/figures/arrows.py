@@ -107,6 +107,9 @@ def _curve(
     """A curve from near `before` to near `after`, beside the path, bowed away from the body."""
     dx, dy = after[0] - before[0], after[1] - before[1]
     length = math.hypot(dx, dy)
+    if length < 9:  # too short to see: as long as a hand, the way the part moves
+        before = (after[0] - dx / length * 9, after[1] - dy / length * 9)
+        dx, dy, length = dx / length * 9, dy / length * 9, 9.0
     normal = (-dy / length, dx / length)
     middle = ((before[0] + after[0]) / 2, (before[1] + after[1]) / 2)
     if (middle[0] - centre[0]) * normal[0] + (middle[1] - centre[1]) * normal[1] < 0:
@@ -217,8 +220,11 @@ def motions(start: Body, end: Body, before: Posture, after: Posture, view: str) 
         weight = moved * (2.5 if part == "pelvis" else 1.0) + (
             50 if words.endswith("towards the chest") else 0
         )
+        curve = _curve(a, b, centre, CLEAR)
+        if words == "the hips lift":  # under the lifted hips, in the gap above the floor
+            curve = _curve(a, (b[0], b[1] - 7.5), centre, 0.0)
         if group not in best or best[group][0] < weight:
-            best[group] = (weight, Motion(words, _curve(a, b, centre, CLEAR)))
+            best[group] = (weight, Motion(words, curve))
     chosen = [motion for _, motion in sorted(best.values(), key=lambda pair: -pair[0])]
     spine = _spine(
         start,

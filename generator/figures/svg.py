@@ -146,8 +146,10 @@ def svg(
         (x0, y0, _), (x1, y1, _), (x2, y2, _) = curve
         # Stop the line short of the tip, under the head.
         d = f"M{xy(x0, y0)}Q{xy(x1, y1)} {xy(*_towards(curve[2], curve[1], 2.6))}"
-        parts.append(
-            f'<g class="motion-arrow"><path d="{d}" stroke-width="1.2"/>'
+        parts.append(  # over a halo, so that it shows where it crosses the body
+            f'<g class="motion-arrow"><path class="halo" d="{d}" stroke="#fff" stroke-width="3"/>'
+            f'<path d="{d}" stroke-width="1.2"/>'
+            f'<path class="halo" d="{path(head, True)}" stroke="#fff" stroke-width="2.4"/>'
             f'<path d="{path(head, True)}" fill="currentColor" stroke-width=".6"/></g>'
         )
     label = escape(alt)
