@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import re
 import shutil
 import socket
@@ -32,7 +33,7 @@ EDITS = {
     "include": re.compile(r"^(\s*)include\s[^;]*;.*EDIT.*$", re.MULTILINE),
 }
 MAIN = """daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {work}/nginx.pid;
 error_log stderr warn;
 events {{ worker_connections 256; }}
@@ -93,7 +94,10 @@ def serve(site: Path, port: int = 0) -> Iterator[str]:
     work = Path(tempfile.mkdtemp(prefix="stretches-nginx-"))
     try:
         (work / "site.conf").write_text(site_config(site, port), "utf-8")
-        (work / "nginx.conf").write_text(MAIN.format(work=work), "utf-8")
+        # Started by root (CI), nginx would read the site as `nobody`, who may not enter the
+        # folders of the one who built it: it serves as the one who runs it, on 127.0.0.1.
+        user = "user root root;\n" if os.geteuid() == 0 else ""
+        (work / "nginx.conf").write_text(MAIN.format(work=work, user=user), "utf-8")
         command = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")]
         check = subprocess.run([*command, "-t", "-q"], capture_output=True, text=True)
         if check.returncode != 0:
