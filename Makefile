@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve serve-prod test test-fast check generate venv chromium nginx lint clean zensical-canary bench pdfs
+.PHONY: site serve serve-prod test test-fast check generate venv chromium nginx lighthouse lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -78,7 +78,22 @@ zensical-canary: venv
 	@$(BIN)/python -m tests.zensical_canary $(ZENSICAL_VENV)/bin/zensical || true
 
 test: venv chromium nginx lint zensical-canary
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not lighthouse"
+	@echo
+	@echo "== Lighthouse audit: every kind of page, 3 runs each (slow; alone: make lighthouse) =="
+	@$(MAKE) --no-print-directory lighthouse
+
+# Lighthouse from npm, exactly as package-lock.json pins it (no install scripts: nothing is
+# downloaded but the packages), on Debian's chromium, against the site behind nginx.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the Lighthouse audit"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+lighthouse: venv chromium nginx node_modules/.installed
+	$(BIN)/python -m pytest -m lighthouse tests/test_lighthouse.py
 
 # The inner loop: every test that neither starts Chromium nor builds with MkDocs (seconds).
 test-fast: venv
