@@ -159,3 +159,19 @@ def test_the_pages_workflow_builds_with_make_site_and_deploys_site() -> None:
     assert upload["with"]["path"] == "site/"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_a_language_editions_embeds_may_be_framed_too(tmp_path: Path) -> None:
+    site = make_site(tmp_path)
+    (site / "es/embed/a").mkdir(parents=True)
+    (site / "es/stretches").mkdir()
+    secure(site)
+    headers = (site / HEADERS).read_text("utf-8")
+    rules = [line for line in headers.splitlines() if line.startswith("/")]
+    assert rules == ["/", "/assets/*", "/es/", "/es/embed/*", "/es/sitemap.xml"] + [
+        "/es/stretches/*",
+        "/stretches/*",
+    ]
+    blocks = {block.split("\n", 1)[0]: block for block in ("\n" + headers).split("\n/")[1:]}
+    assert "frame-ancestors *" in blocks["es/embed/*"]
+    assert "frame-ancestors 'self'" in blocks["es/stretches/*"]

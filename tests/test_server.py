@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.pages import csp
-from generator.site.secure import HEADERS, NGINX_HEADERS, headers_file
+from generator.site.nginx import serve as serve_nginx
+from generator.site.secure import HEADERS, NGINX_HEADERS, headers_file, secure
 
 YEAR = 31536000
 
@@ -111,6 +112,25 @@ def test_a_missing_page_is_the_sites_404_page_with_status_404(
     assert response.body == (built / "site/404.html").read_bytes()  # type: ignore[attr-defined]
     assert response.getheader("Content-Security-Policy", "").endswith("frame-ancestors 'self'")
     assert response.getheader("X-Content-Type-Options") == "nosniff"
+
+
+def test_a_language_editions_embeds_may_be_framed(tmp_path: Path) -> None:
+    page = "<!doctype html><html><head><meta charset=utf-8><title>a</title></head></html>"
+    for folder in ("es/embed/cat-cow", "pt-br/embed/x", "es/stretches/x", "embedding"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "index.html").write_text(page, "utf-8")
+    secure(tmp_path)
+    with serve_nginx(tmp_path) as url:
+        for path, ancestors in [
+            ("/es/embed/cat-cow/", "*"),
+            ("/pt-br/embed/x/", "*"),
+            ("/es/stretches/x/", "'self'"),
+            ("/embedding/", "'self'"),
+        ]:
+            response = fetch(url, path)
+            assert response.status == 200, path
+            policy = response.getheader("Content-Security-Policy") or ""
+            assert policy.endswith(f"frame-ancestors {ancestors}"), path
 
 
 @pytest.mark.parametrize("path", ["/stretches/cat-cow", "/stretches", "/embed/cat-cow", "/tags"])

@@ -78,23 +78,33 @@ def _write_if_changed(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
+def _rules(folder: Path, prefix: str) -> list[str]:
+    """One rule per entry of `folder`; a folder holding an embed/ of its own (another
+    language's edition, /es/embed/) is split one level further, so its embeds get theirs."""
+    rules = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir() and entry.name != EMBED and (entry / EMBED).is_dir():
+            rules += [f"{prefix}{entry.name}/", *_rules(entry, f"{prefix}{entry.name}/")]
+        else:
+            rules.append(f"{prefix}{entry.name}/*" if entry.is_dir() else f"{prefix}{entry.name}")
+    return rules
+
+
 def headers_file(site: Path, scripts: list[str], styles: list[str]) -> str:
     """`_headers` as Netlify and Cloudflare Pages read it. Both join the values of a header
     that several matching rules set, and two policies joined are both enforced; so no two
     rules match one address: one rule per entry at the top of the site."""
-    rules = ["/"] + [
-        f"/{entry.name}/*" if entry.is_dir() else f"/{entry.name}"
-        for entry in sorted(site.iterdir())
-        if not entry.name.startswith((".", "_"))
-    ]
+    rules = ["/", *_rules(site, "/")]
     lines = [
         "# Written by `make site` (generator/site/secure.py): the policy of every page's <meta>,",
         "# plus who may frame a page, which only a header can say.",
     ]
     for rule in rules:
-        top = rule.strip("/").split("/", 1)[0]
-        ancestors = csp.FRAME_ANCESTORS_EMBED if top == EMBED else csp.FRAME_ANCESTORS_OTHER
-        cache = IMMUTABLE if top == ASSETS else SHORT_CACHE
+        parts = rule.strip("/").split("/")
+        ancestors = csp.FRAME_ANCESTORS_EMBED if EMBED in parts else csp.FRAME_ANCESTORS_OTHER
+        cache = IMMUTABLE if parts[0] == ASSETS else SHORT_CACHE
         lines.append(rule)
         lines += [f"  {name}: {value}" for name, value in COMMON.items()]
         lines.append(f"  Cache-Control: {cache}")
