@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve test test-fast check figures generate venv chromium lint clean zensical-canary bench pdfs
+.PHONY: site serve serve-prod test test-fast check figures generate venv chromium nginx lighthouse lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -46,6 +46,17 @@ serve: generate
 	watcher=$$!; trap "kill $$watcher" EXIT INT TERM; \
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
+# The built site behind the project's nginx configuration (deploy/nginx.conf), as published.
+PORT ?= 8080
+serve-prod: site nginx
+	$(BIN)/python -m generator.site.nginx --port $(PORT) site
+
+# The server tests and `make serve-prod` run Debian's nginx.
+nginx:
+	@test -x /usr/sbin/nginx || { \
+	  echo "Installing Debian's nginx for make serve-prod and the server tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
 # Browser tests need Debian's chromium (Playwright can't download its own here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -70,8 +81,23 @@ zensical-canary: venv
 	@$(MAKE) -s --no-print-directory $(ZENSICAL_VENV)/.installed || echo "Zensical could not be installed"
 	@$(BIN)/python -m tests.zensical_canary $(ZENSICAL_VENV)/bin/zensical || true
 
-test: venv chromium lint zensical-canary
-	$(BIN)/python -m pytest
+test: venv chromium nginx lint zensical-canary
+	$(BIN)/python -m pytest -m "not lighthouse"
+	@echo
+	@echo "== Lighthouse audit: every kind of page, 3 runs each (slow; alone: make lighthouse) =="
+	@$(MAKE) --no-print-directory lighthouse
+
+# Lighthouse from npm, exactly as package-lock.json pins it (no install scripts: nothing is
+# downloaded but the packages), on Debian's chromium, against the site behind nginx.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for the Lighthouse audit"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+lighthouse: venv chromium nginx node_modules/.installed
+	$(BIN)/python -m pytest -m lighthouse tests/test_lighthouse.py
 
 # The inner loop: every test that neither starts Chromium nor builds with MkDocs (seconds).
 test-fast: venv

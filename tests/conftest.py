@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from generator.site.secure import secure
+
 from .helpers import (
     CHROMIUM,
     CHROMIUM_FLAGS,
@@ -24,7 +26,7 @@ from .helpers import (
     serve,
 )
 
-SITE_FIXTURES = {"built", "site_url", "crawl", "generated"}
+SITE_FIXTURES = {"built", "site_url", "crawl", "generated", "nginx_url"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -58,6 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run("build") == 0
     result = mkdocs_build(folder)
     assert result.returncode == 0, result.stderr
+    secure(folder / "site")  # what `make site` does after MkDocs: every page's CSP
     return folder
 
 
@@ -65,6 +68,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(built: Path) -> Iterator[str]:
     """The real library's built site, served."""
     with serve(built / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built: Path) -> Iterator[str]:
+    """The real library's built site behind deploy/nginx.conf, on Debian's nginx."""
+    from generator.site.nginx import NGINX
+    from generator.site.nginx import serve as serve_nginx
+
+    if not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: run `make test`, which installs it")
+    with serve_nginx(built / "site") as url:
         yield url
 
 

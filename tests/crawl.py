@@ -15,9 +15,17 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.base import AXE_SCRIPT
 
-# WCAG 2.0 and 2.1, levels A and AA: what the accessibility gate promises.
+# WCAG 2.0 and 2.1, levels A and AA: what the accessibility gate promises; and axe-core's
+# best practices, which Lighthouse's accessibility audit also runs (its aria-dialog-name
+# found Material's unnamed search dialog, a rule the WCAG tags leave out).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+AXE_TAGS = [*WCAG_TAGS, "best-practice"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# Each frame records what its Content Security Policy blocked, before any of its scripts run.
+RECORD_CSP_VIOLATIONS = """window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(
+  `${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`
+  + ` at ${event.sourceFile}:${event.lineNumber}`));"""
 SCHEMES = ("light", "dark")
 WIDTHS = (375, 1280)  # an old phone, a laptop
 HEIGHT = {375: 812, 1280: 900}
@@ -54,6 +62,7 @@ class Visit:
     status: int
     applied_scheme: str | None  # <body data-md-color-scheme>, None on pages without Material
     violations: list[dict[str, Any]]
+    csp_violations: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +70,7 @@ class Crawl:
     origin: str
     visits: list[Visit] = field(default_factory=list)
     requests: list[tuple[str, str]] = field(default_factory=list)  # (page path, URL)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (page path, text)
     seconds: float = 0.0
 
     def outside_requests(self) -> list[tuple[str, str]]:
@@ -113,6 +123,13 @@ class _RequestLog:
     def websocket(self, socket: Any) -> None:
         self.entries.append((self.path, socket.url))
 
+    def console(self, errors: list[tuple[str, str]]) -> Any:
+        def record(message: Any) -> None:
+            if message.type == "error":
+                errors.append((self.path, message.text))
+
+        return record
+
 
 def _block_outside(origin: str) -> Any:
     """A route handler: requests to our origin go ahead; any other is logged and aborted,
@@ -128,7 +145,8 @@ def _block_outside(origin: str) -> Any:
 
 
 def _check_open_page(page: Any, path: str, variant: Variant, status: int) -> Visit:
-    """Run axe-core's WCAG 2.1 A and AA rules on the page open in the browser."""
+    """Run axe-core's WCAG 2.1 A and AA rules and best practices on the page open in the
+    browser; collect what its policy blocked."""
     page.set_viewport_size({"width": variant.width, "height": HEIGHT[variant.width]})
     # Lazy images and frames load now, so they show in the request log: made eager (which
     # starts them at once), and the page scrolled down and back up for any that load on view.
@@ -141,7 +159,10 @@ def _check_open_page(page: Any, path: str, variant: Variant, status: int) -> Vis
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT)  # from the installed package: no request
     violations = page.evaluate("options => axe.run(options).then(r => r.violations)", AXE_OPTIONS)
-    return Visit(path, variant, status, applied, violations)
+    blocked = [
+        line for frame in page.frames for line in frame.evaluate("window.__violations || []")
+    ]
+    return Visit(path, variant, status, applied, violations, blocked)
 
 
 def visit_page(page: Any, url: str, path: str, variant: Variant) -> Visit:
@@ -168,10 +189,12 @@ def crawl_site(browser: Any, site: Path, url: str) -> Crawl:
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme)
         context.route("**/*", _block_outside(crawl.origin))
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         page = context.new_page()
         log = _RequestLog(crawl.requests)
         context.on("request", log.request)
         page.on("websocket", log.websocket)
+        page.on("console", log.console(crawl.console_errors))
         for path in paths:
             log.path = path
             crawl.visits += visit_at_every_width(page, url, path, scheme)

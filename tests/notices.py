@@ -20,9 +20,13 @@ from fnmatch import fnmatchcase
 from functools import cache
 from pathlib import Path
 
+from generator.site.secure import HEADERS, NGINX_HEADERS
+
 NOTICES = "third-party-notices.md"
 # What MkDocs writes from our own content, not from a file of docs/.
 MKDOCS_OUTPUTS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+# What the build writes after MkDocs (generator/site/secure.py): the policy as headers.
+OWN_BUILD_OUTPUTS = {HEADERS, NGINX_HEADERS}
 # Signs that a script, style sheet or image was written by someone else.
 LICENSE_HEADER = re.compile(
     r"@license|@preserve|/\*!|\bcopyright\b|\(c\)\s*\d{4}|SPDX-License-Identifier",
@@ -91,7 +95,7 @@ def site_files(site: Path) -> list[str]:
 
 def own_files(docs: Path) -> set[str]:
     """The site paths that docs/ makes: its files copied, and its Markdown rendered."""
-    own = set(MKDOCS_OUTPUTS)
+    own = set(MKDOCS_OUTPUTS) | OWN_BUILD_OUTPUTS
     for path in docs.rglob("*"):
         if not path.is_file():
             continue

@@ -27,7 +27,8 @@ def test_every_page_passes_wcag_2_1_a_and_aa_in_every_variant(crawl, built: Path
     assert not_ok == []
     with capsys.disabled():
         print(
-            f"\naxe-core WCAG 2.1 A+AA: {len(paths)} pages x {len(VARIANTS)} variants "
+            f"\naxe-core WCAG 2.1 A+AA and best practices: {len(paths)} pages"
+            f" x {len(VARIANTS)} variants "
             f"({len(crawl.visits)} runs) in {crawl.seconds:.1f} s"
         )
     problems = [line for visit in crawl.visits for line in violation_lines(visit)]

@@ -468,9 +468,10 @@ def test_every_embed_page_holds_the_whole_stretch(built: Path) -> None:
         canonical = [a for tag, a in parsed if tag == "link" and a.get("rel") == "canonical"]
         address = urljoin(f"/embed/{stretch.id}/", canonical[0]["href"] or "")
         assert address == f"/stretches/{stretch.id}/"
-        assert ("meta", {"name": "robots", "content": "noindex"}) in parsed
+        assert ("meta", {"name": "description", "content": stretch.summary}) in parsed
         assert not [a for tag, a in parsed if tag in {"script", "link", "img"} and a.get("src")]
-        assert [a.get("rel") for tag, a in parsed if tag == "link"] == ["canonical"]
+        assert [a.get("rel") for tag, a in parsed if tag == "link"] == ["icon", "canonical"]
+        assert ("link", {"rel": "icon", "href": "data:,"}) in parsed  # no favicon request
         text = visible_text(html)
         for part in [
             stretch.name,

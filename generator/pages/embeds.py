@@ -8,7 +8,7 @@ theme (header, navigation, search) and stay out of the search index and the site
 from __future__ import annotations
 
 from generator.model import Library, Site, Stretch
-from generator.pages import urls
+from generator.pages import csp, urls
 from generator.pages.environment import environment
 
 FOLDER = "embed"
@@ -28,11 +28,13 @@ def render_embed_page(stretch: Stretch, site: Site) -> str:
     root = urls.root_of(urls.embed_page(stretch.id))
     page = urls.stretch_page(stretch.id)
     canonical = site.url + page if site.url else root + page
-    return (
+    page = (
         environment()
         .get_template("embed.html.j2")
         .render(stretch=stretch, site=site, clinic=site.clinic, root=root, canonical=canonical)
     )
+    # Its policy now, not after MkDocs: the built site holds this file as a hard link to it.
+    return csp.with_policy(page)
 
 
 def files(library: Library) -> dict[str, str]:

@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pages import urls
 from generator.site.merge import link_into, merge
+from generator.site.secure import secure
 from generator.write import MARKER
 from generator.site.staging import Staging, staged
 
@@ -176,6 +177,7 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
         new_site = staging.folder()
         status = _build(config_file, parts, config, new_site, staging)
         if status == 0:
+            secure(new_site, config.site_url or "")  # every page's CSP; the header files
             staging.replace_site(new_site)
     return status
 

@@ -29,6 +29,7 @@ from pypdf import PdfReader, PdfWriter
 
 from generator.pages.environment import environment
 from generator.read.settings import load_site
+from generator.site.secure import secure
 from generator.site.staging import staged
 
 CHROMIUM = "/usr/bin/chromium"
@@ -249,6 +250,7 @@ def main(argv: list[str]) -> int:
         printed = make_pdfs(new_site, arguments.config, arguments.paper, arguments.chromium)
         too_long = [item for item in printed if item.pages > MOST_PAGES]
         if not too_long:
+            secure(new_site, load_site(arguments.config, arguments.config.as_posix())[0].url)
             staging.replace_site(new_site)
     for item in too_long:
         print(
