@@ -101,7 +101,7 @@ lighthouse: venv chromium nginx node_modules/.installed
 
 # The inner loop: every test that neither starts Chromium nor builds with MkDocs (seconds).
 test-fast: venv
-	$(BIN)/python -m pytest -m "not browser and not site" -q
+	$(BIN)/python -m pytest -m "not browser and not site and not lighthouse" -q
 
 # Synthetic libraries of 100, 1,000 and 10,000 stretches, timed stage by stage; writes
 # bench/results.md. Quick look: make bench BENCH_SIZES=100,1000 BENCH_RUNS=1
