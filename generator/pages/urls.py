@@ -95,5 +95,31 @@ def relative(address: str, page: str) -> str:
 
 
 def absolute(site: Site, address: str) -> str:
-    """An address of this site: absolute when site_url is set, else from the root ("/...")."""
-    return (site.url or "/") + address
+    """An address of this site: absolute when site_url is set, else from the root ("/...").
+    A language's Site has its own prefix in both (see `language_site`)."""
+    return (site.url or site.base) + address
+
+
+# The source language's pages sit at the site's root; every other language's under /<code>/.
+SOURCE_LANGUAGE = "en"
+
+
+def language_root(code: str) -> str:
+    """Where a language's pages start, from the site's root: "" for English, "es/"."""
+    return "" if code == SOURCE_LANGUAGE else f"{code}/"
+
+
+def language_site(site: Site, code: str, name: str) -> Site:
+    """The site as a language's pages see it: its own name, and addresses under its prefix."""
+    prefix = language_root(code)
+    if not prefix:
+        return site
+    url = site.url + prefix if site.url else ""
+    return Site(name=name, url=url, clinic=site.clinic, base=site.base + prefix)
+
+
+def in_other_language(address: str, code: str, other: str) -> str:
+    """The same page in language `other`, as a link from the page at `address` of language
+    `code`: from "stretches/a/" in English, Spanish is "../../es/stretches/a/"."""
+    up = root_of(address) + ("../" if language_root(code) else "")
+    return up + language_root(other) + address
