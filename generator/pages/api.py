@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from generator.model import Library, Site, Stretch
+from generator.model import Language, Library, Site, Stretch
 from generator.pages import urls
 from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from generator.pages.figure_files import figure_images
@@ -28,16 +28,18 @@ API_VERSION = 1
 INDEX_FIELDS = ("id", "name", "position", "level", "url")
 
 
-def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
-    """One stretch as the API gives it: id, addresses, then every field of the contract."""
+def stretch_data(stretch: Stretch, site: Site, language: Language | None = None) -> dict[str, Any]:
+    """One stretch as the API gives it: id, addresses, then every field of the contract, and
+    the language its text is in (`language`: English for a stretch not yet translated)."""
     fields = plain(stretch, stretch_schema())
     return {
         "id": stretch.id,
+        "language": language.code if language else urls.SOURCE_LANGUAGE,
         "url": urls.absolute(site, urls.stretch_page(stretch.id)),
         "embed_url": urls.absolute(site, urls.embed_page(stretch.id)),
         **{key: value for key, value in fields.items() if key != "id"},
-        "dose_in_words": dose_in_words(stretch.dose),
-        "review_in_words": review_in_words(stretch.review),
+        "dose_in_words": dose_in_words(stretch.dose, language),
+        "review_in_words": review_in_words(stretch.review, language),
         "figure_images": [
             {
                 "label": image["label"],
@@ -82,6 +84,12 @@ def api_schema(site: Site) -> dict[str, Any]:
         ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
+            "language": {
+                "description": "The language of the stretch's text, such as en or es: under "
+                "/es/api/ a stretch not yet translated is in English (en), its numbers and "
+                "addresses the same; dose_in_words and review_in_words are in the API's language.",
+                "type": "string",
+            },
             "url": {"description": "The stretch's page.", **address},
             "embed_url": {"description": "The page to show in an iframe.", **address},
             **file_schema["properties"],
@@ -196,7 +204,16 @@ def to_json(data: Any, indent: int | None = None) -> str:
 def files(library: Library) -> dict[str, str]:
     """Every file under api/: the library, its index and schema, each stretch and its oEmbed."""
     stretches, site = library.stretches, library.site
-    items = [stretch_data(stretch, site) for stretch in stretches]
+    language = library.language
+    translated = set(library.translations)
+    items = [
+        stretch_data(stretch, site, language if stretch.id in translated else None)
+        for stretch in stretches
+    ]
+    if language:  # dose and review lines are in the API's language, translated or not
+        for stretch, item in zip(stretches, items, strict=True):
+            item["dose_in_words"] = dose_in_words(stretch.dose, language)
+            item["review_in_words"] = review_in_words(stretch.review, language)
     generated = generated_date(stretches)
     whole = {"version": API_VERSION, "generated": generated, "stretches": items}
     index = {
@@ -211,6 +228,6 @@ def files(library: Library) -> dict[str, str]:
     }
     for stretch, item in zip(stretches, items, strict=True):
         files[urls.api_stretch(stretch.id)] = to_json(item)
-        oembed = oembed_data(stretch, site, embed_snippet(stretch, site))
+        oembed = oembed_data(stretch, site, embed_snippet(stretch, library))
         files[urls.api_oembed(stretch.id)] = to_json(oembed)
     return files

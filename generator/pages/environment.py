@@ -49,7 +49,13 @@ def render(template: str, library: Library, **values: Any) -> str:
     return (
         environment()
         .get_template(template)
-        .render(lang=language, t=language.strings, languages=library.languages, **values)
+        .render(
+            lang=language,
+            t=language.strings,
+            languages=library.languages,
+            translations=library.translations,
+            **values,
+        )
     )
 
 

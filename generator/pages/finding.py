@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.model import Stretch
+from generator.model import Language, Stretch
 from generator.pages import urls
+from generator.read.languages import english
 from generator.stretch_schema import choices
 
 NO_EQUIPMENT = "none"  # the equipment filter's value for stretches that need nothing
@@ -87,30 +88,38 @@ def search_keywords(stretch: Stretch) -> list[str]:
     return list(dict.fromkeys(keywords))
 
 
-def filters(stretches: Sequence[Stretch]) -> list[Filter]:
+def filters(stretches: Sequence[Stretch], language: Language | None = None) -> list[Filter]:
     """The controls of the /stretches/ list: only choices some stretch has, in a stable order."""
     # Positions and levels in the schema's order (lying down first, gentle first).
     positions = [p for p in choices("position") if p in {s.position for s in stretches}]
     levels = [level for level in choices("level") if level in {s.level for s in stretches}]
     equipment = sorted({text for stretch in stretches for text in stretch.equipment})
     targets = sorted({text for stretch in stretches for text in stretch.targets})
-    no_equipment = [Choice(NO_EQUIPMENT, "No equipment")]
+    words = language or english()
+    no_equipment = [Choice(NO_EQUIPMENT, words.text("no_equipment"))]
     if all(stretch.equipment for stretch in stretches):
         no_equipment = []
     return [
-        _filter("position", "Position", "Any position", positions),
-        _filter("equipment", "Equipment", "Any equipment", equipment, no_equipment),
-        _filter("target", "Works on", "Any part of the body", targets),
-        _filter("level", "Level", "Any level", levels),
+        _filter("position", words, ("position", "any_position"), positions),
+        _filter("equipment", words, ("equipment", "any_equipment"), equipment, no_equipment),
+        _filter("target", words, ("works_on", "any_body_part"), targets),
+        _filter("level", words, ("level", "any_level"), levels),
     ]
 
 
 def _filter(
-    name: str, label: str, any_label: str, texts: list[str], first: list[Choice] | None = None
+    name: str,
+    words: Language,
+    labels: tuple[str, str],
+    texts: list[str],
+    first: list[Choice] | None = None,
 ) -> Filter:
+    """A filter's control; values stay the English slugs, so a link works in every language."""
     choices = {choice.value: choice for choice in first or []}
     for text in texts:
-        choices.setdefault(tag_slug(text), Choice(tag_slug(text), text[:1].upper() + text[1:]))
+        label = words.word(text)
+        choices.setdefault(tag_slug(text), Choice(tag_slug(text), label[:1].upper() + label[1:]))
+    label, any_label = (words.text(key) for key in labels)
     return Filter(name, label, any_label, tuple(choices.values()))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Library
 from generator.pages import urls
-from generator.pages.environment import environment
+from generator.pages.environment import render
 from generator.stretch_schema import choices
 
 FOLDER = "sheet"
@@ -16,15 +16,13 @@ MAX_ROUTINE = 6
 def files(library: Library) -> dict[str, str]:
     """The sheet's page; its data comes from /api/index.json and /api/stretches/<id>.json."""
     site = library.site
-    page = (
-        environment()
-        .get_template("sheet.md.j2")
-        .render(
-            site=site,
-            clinic=site.clinic,
-            max_routine=MAX_ROUTINE,
-            positions=choices("position"),
-            root=urls.root_of(urls.SHEET),
-        )
+    page = render(
+        "sheet.md.j2",
+        library,
+        site=site,
+        clinic=site.clinic,
+        max_routine=MAX_ROUTINE,
+        positions=choices("position"),
+        root=urls.root_of(urls.SHEET),
     )
     return {urls.index_source(urls.SHEET): page}

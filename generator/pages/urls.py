@@ -118,6 +118,11 @@ def language_site(site: Site, code: str, name: str) -> Site:
     return Site(name=name, url=url, clinic=site.clinic, base=site.base + prefix)
 
 
+def up_to_source(code: str) -> str:
+    """From a language's root to the site's root: "" for English, "../" for Spanish."""
+    return root_of(language_root(code))
+
+
 def in_other_language(address: str, code: str, other: str) -> str:
     """The same page in language `other`, as a link from the page at `address` of language
     `code`: from "stretches/a/" in English, Spanish is "../../es/stretches/a/"."""
