@@ -79,4 +79,4 @@ bench: venv chromium
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site docs/stretches
+	rm -rf site docs/stretches .site.new-* .site.parts-* .site.old-*

@@ -20,6 +20,7 @@ from generator.read.languages import english, load_languages
 from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
 from generator.read.validate import validate
+from generator.site.staging import project_lock
 from generator.write import NotOurFolder, write_if_changed, write_pages
 
 OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
@@ -115,7 +116,9 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
     pages = {path: text for edition in editions for path, text in render_site(edition).items()}
     codes = tuple(edition.language.code for edition in editions if edition.language)
     try:
-        report = write_pages(paths.docs, generated_folders(codes), pages)
+        # Not while a site build reads docs/, nor beside another build's writes.
+        with project_lock(paths.config.parent, "python -m generator build"):
+            report = write_pages(paths.docs, generated_folders(codes), pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE

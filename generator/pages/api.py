@@ -19,13 +19,23 @@ from generator.model import Language, Library, Site, Stretch
 from generator.pages import urls
 from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from generator.pages.figure_files import figure_images
-from generator.pages.words import dose_in_words, review_in_words
+from generator.pages.words import attribution, dose_in_words, review_in_words
 from generator.read.parse import plain
 from generator.stretch_schema import stretch_schema
 
 FOLDER = "api"
 API_VERSION = 1
 INDEX_FIELDS = ("id", "name", "position", "level", "url")
+# The content's licence, in every file a re-user may take data from.
+LICENSE = {"name": urls.CONTENT_LICENCE, "url": urls.CONTENT_LICENCE_URL}
+LICENSE_SCHEMA = {
+    "description": "The licence of the content: re-use it freely, crediting it as "
+    "`attribution` says.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "url"],
+    "properties": {"name": {"const": LICENSE["name"]}, "url": {"const": LICENSE["url"]}},
+}
 
 
 def stretch_data(stretch: Stretch, site: Site, language: Language | None = None) -> dict[str, Any]:
@@ -40,6 +50,8 @@ def stretch_data(stretch: Stretch, site: Site, language: Language | None = None)
         **{key: value for key, value in fields.items() if key != "id"},
         "dose_in_words": dose_in_words(stretch.dose, language),
         "review_in_words": review_in_words(stretch.review, language),
+        "license": LICENSE,
+        "attribution": attribution(stretch, site, language),
         "figure_images": [
             {
                 "label": image["label"],
@@ -81,6 +93,8 @@ def api_schema(site: Site) -> dict[str, Any]:
             *file_schema["required"],
             "dose_in_words",
             "review_in_words",
+            "license",
+            "attribution",
         ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
@@ -102,6 +116,13 @@ def api_schema(site: Site) -> dict[str, Any]:
                 "description": 'The review line as a reader sees it. "Last updated …" while '
                 "review.reviewer is empty (no clinician has reviewed the stretch: show it so, "
                 'never as "Last reviewed"), "Last reviewed … by …" once one has.',
+                "type": "string",
+            },
+            "license": LICENSE_SCHEMA,
+            "attribution": {
+                "description": "The credit to show beside the stretch wherever it is re-used "
+                '(CC BY 4.0 asks for it), e.g. \'"Knee to chest" from Stretches for lower back '
+                "pain (https://…/stretches/knee-to-chest/), CC BY 4.0'.",
                 "type": "string",
             },
             "figure_images": {
@@ -130,13 +151,14 @@ def api_schema(site: Site) -> dict[str, Any]:
         "with /.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "generated", "stretches"],
+        "required": ["version", "generated", "license", "stretches"],
         "properties": {
             "version": {
                 "description": "Changes only when a field is renamed or removed.",
                 "const": API_VERSION,
             },
             "generated": GENERATED_SCHEMA,
+            "license": LICENSE_SCHEMA,
             "stretches": {
                 "description": "Every stretch, sorted by name.",
                 "type": "array",
@@ -172,16 +194,19 @@ def _index_schema(stretch: dict[str, Any]) -> dict[str, Any]:
         f"{', '.join(INDEX_FIELDS)}; the rest is in /api/stretches/<id>.json.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "generated", "stretches"],
+        "required": ["version", "generated", "license", "stretches"],
         "properties": {
             "version": {"const": API_VERSION},
             "generated": GENERATED_SCHEMA,
+            "license": LICENSE_SCHEMA,
             "stretches": {"type": "array", "items": entry},
         },
     }
 
 
-def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
+def oembed_data(
+    stretch: Stretch, site: Site, snippet: str, language: Language | None = None
+) -> dict[str, Any]:
     """The oEmbed 1.0 "rich" answer for one stretch; `snippet` is the iframe and script."""
     return {
         "version": "1.0",
@@ -189,6 +214,10 @@ def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
         "title": stretch.name,
         "provider_name": site.name,
         "provider_url": site.url or "/",
+        "author_name": site.credited,
+        "license": LICENSE["name"],
+        "license_url": LICENSE["url"],
+        "attribution": attribution(stretch, site, language),
         "html": snippet,
         "width": EMBED_WIDTH,
         "height": EMBED_HEIGHT,
@@ -215,10 +244,11 @@ def files(library: Library) -> dict[str, str]:
             item["dose_in_words"] = dose_in_words(stretch.dose, language)
             item["review_in_words"] = review_in_words(stretch.review, language)
     generated = generated_date(stretches)
-    whole = {"version": API_VERSION, "generated": generated, "stretches": items}
+    whole = {"version": API_VERSION, "generated": generated, "license": LICENSE, "stretches": items}
     index = {
         "version": API_VERSION,
         "generated": generated,
+        "license": LICENSE,
         "stretches": [{key: item[key] for key in INDEX_FIELDS} for item in items],
     }
     files = {
@@ -228,6 +258,6 @@ def files(library: Library) -> dict[str, str]:
     }
     for stretch, item in zip(stretches, items, strict=True):
         files[urls.api_stretch(stretch.id)] = to_json(item)
-        oembed = oembed_data(stretch, site, embed_snippet(stretch, library))
+        oembed = oembed_data(stretch, site, embed_snippet(stretch, library), library.language)
         files[urls.api_oembed(stretch.id)] = to_json(oembed)
     return files

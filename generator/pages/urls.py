@@ -7,6 +7,7 @@ prefix or a new kind of page is a change here, and templates and the parts build
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -19,6 +20,9 @@ SHEET = "sheet/"
 EMBED = "embed/"
 EMBED_SCRIPT = "embed/embed.js"
 URGENT_HELP = "urgent-help/"
+# The content's licence (LICENSE-content); the code is MIT (LICENSE).
+CONTENT_LICENCE = "CC BY 4.0"
+CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Text hand-written pages include (pymdownx.snippets); not a page of the site.
 URGENT_SIGNS_SNIPPET = "snippets/urgent-signs.html"
 API_LIBRARY = "api/stretches.json"
@@ -115,7 +119,7 @@ def language_site(site: Site, code: str, name: str) -> Site:
     if not prefix:
         return site
     url = site.url + prefix if site.url else ""
-    return Site(name=name, url=url, clinic=site.clinic, base=site.base + prefix)
+    return dataclasses.replace(site, name=name, url=url, base=site.base + prefix)
 
 
 def up_to_source(code: str) -> str:

@@ -8,7 +8,8 @@ import re
 
 from markupsafe import Markup
 
-from generator.model import Count, Dose, Language, Review
+from generator.model import Count, Dose, Language, Review, Site, Stretch
+from generator.pages import urls
 from generator.read.languages import english
 
 
@@ -61,6 +62,26 @@ def review_in_words(review: Review, language: Language | None = None) -> str:
     if review.reviewer:
         return words.text("reviewed", last=last, reviewer=review.reviewer, due=due)
     return words.text("not_reviewed", last=last, due=due)
+
+
+def credit_address(stretch: Stretch, site: Site) -> str:
+    """Where a re-user's credit links: the stretch's page when site_url is set, else
+    extra.attribution.url, else "" (a build without site_url knows no address of its own)."""
+    return site.url + urls.stretch_page(stretch.id) if site.url else site.credit_url
+
+
+def attribution(stretch: Stretch, site: Site, language: Language | None = None) -> str:
+    """The credit CC BY asks re-users to show, e.g. '"Knee to chest" from Stretches for lower
+    back pain (https://…/stretches/knee-to-chest/), CC BY 4.0'."""
+    address = credit_address(stretch, site)
+    where = f" ({address})" if address else ""
+    return _language(language).text(
+        "attribution",
+        name=stretch.name,
+        site=site.credited,
+        where=where,
+        licence=urls.CONTENT_LICENCE,
+    )
 
 
 def yaml_string(text: str) -> Markup:
