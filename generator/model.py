@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ class Site:
     base: str = "/"  # the root of this language's pages on the server: "/" or "/es/"
 
 
-_EMPTY: Mapping[str, str] = MappingProxyType({})
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True)

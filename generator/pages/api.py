@@ -224,6 +224,12 @@ def oembed_data(
     }
 
 
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
+
+
 def to_json(data: Any, indent: int | None = None) -> str:
     """JSON text: UTF-8 as is, compact unless indented, a final newline."""
     separators = None if indent else (",", ":")
@@ -255,6 +261,7 @@ def files(library: Library) -> dict[str, str]:
         urls.API_LIBRARY: to_json(whole),
         urls.API_INDEX: to_json(index),
         urls.API_SCHEMA: to_json(api_schema(site), indent=2),
+        urls.API_OEMBED_SITEMAP: EMPTY_SITEMAP,
     }
     for stretch, item in zip(stretches, items, strict=True):
         files[urls.api_stretch(stretch.id)] = to_json(item)

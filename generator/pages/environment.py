@@ -28,11 +28,11 @@ from generator.pages.words import (
 from generator.read.languages import english
 
 
-def _in_language(function: Callable[..., str]) -> Callable[..., str]:
+def _in_language(function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that writes in the page's language (the `lang` every page is rendered with)."""
 
     @pass_context
-    def in_language(context: Context, value: Any) -> str:
+    def in_language(context: Context, value: Any) -> Any:
         return function(value, context.get("lang"))
 
     return in_language
@@ -81,7 +81,7 @@ def environment() -> Environment:
         qr_svg=qr_svg,
         figures=draw_all,  # the stretch's drawn figures, for any page
         card_data=card_data,
-        search_keywords=search_keywords,
+        search_keywords=_in_language(search_keywords),
         tag_links=tag_links,
         tag_slug=tag_slug,
         relative=urls.relative,

@@ -4,6 +4,7 @@ each stretch page."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -75,17 +76,21 @@ def tag_links(stretch: Stretch, root: str) -> dict[str, str]:
     }
 
 
-def search_keywords(stretch: Stretch) -> list[str]:
+def unaccented(text: str) -> str:
+    """ "Postura del niño" -> "Postura del nino": what a reader types without accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def search_keywords(stretch: Stretch, language: Language | None = None) -> list[str]:
     """What a stretch page's front matter gives the search index as its tags: every word the
-    page shows for what the stretch is called, works on, starts from, needs, and how hard it is."""
-    keywords = [
-        *stretch.aliases,
-        *stretch.targets,
-        stretch.position,
-        *stretch.equipment,
-        stretch.level,
-    ]
-    return list(dict.fromkeys(keywords))
+    page shows for what the stretch is called, works on, starts from, needs, and how hard it is,
+    in the page's language; and each of them without its accents, so that "nino" finds
+    "niño" as "rotacion" finds "rotación" (the search's stemmer drops only some accents)."""
+    words = language or english()
+    vocabulary = [*stretch.targets, stretch.position, *stretch.equipment, stretch.level]
+    keywords = [*stretch.aliases, *(words.word(text) for text in vocabulary)]
+    keywords += [unaccented(text) for text in (stretch.name, *keywords)]
+    return [text for text in dict.fromkeys(keywords) if text != stretch.name]
 
 
 def filters(stretches: Sequence[Stretch], language: Language | None = None) -> list[Filter]:

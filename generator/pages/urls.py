@@ -82,6 +82,12 @@ def api_oembed(stretch_id: str) -> str:
     return f"api/oembed/{stretch_id}.json"
 
 
+# Material fetches sitemap.xml beside the address of every <link rel="alternate"> in a page's
+# head (to map the page's other languages); a stretch page's is its oEmbed answer. An empty
+# sitemap there answers that request instead of a 404.
+API_OEMBED_SITEMAP = "api/oembed/sitemap.xml"
+
+
 def index_source(address: str) -> str:
     """The Markdown file of a folder's own page: "sheet/" -> "sheet/index.md"."""
     return f"{address}index.md"

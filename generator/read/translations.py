@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.model import Figure, Stretch, Translation
+from generator.model import Stretch, Translation
 from generator.problems import Problem
 from generator.read.load import (
     MISSING_SCHEMA_LINE,
@@ -134,7 +134,7 @@ def _translated(english: Stretch, data: dict[str, Any], path: str) -> Stretch:
     figures = english.figures
     labels = data.get("figures", {})
     if figures and labels:
-        changed: dict[str, Figure | None] = {}
+        changed: dict[str, Any] = {}
         for name in FIGURES:
             figure = getattr(figures, name)
             if figure and name in labels:
