@@ -75,20 +75,27 @@ def test_spanish_dates_and_doses_are_in_words_without_a_locale() -> None:
     assert "Todavía no revisado por un clínico" in review_in_words(review, spanish)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(
-    ("edit", "field", "message"),
-    [
-        (lambda text: text.replace("  see_warning_signs:", "  see_warnings:"), "strings.see_warnings", "not a key of en.yaml"),
-        (lambda text: text.replace('also_called: "También se llama: {names}"', 'also_called: "También: {nombres}"'), "strings.also_called", "must use exactly {names}"),
-        (lambda text: text.replace("\nname: Español", "\nname: Español\ncolour: red"), "colour", "is not a known field"),
-    ],
-)  # fmt: skip
+CATALOG_MISTAKES = [
+    (("  see_warning_signs:", "  see_warnings:"), "strings.see_warnings", "not a key of en.yaml"),
+    (("{names}", "{nombres}"), "strings.also_called", "must use exactly {names}"),
+    (("\nname: Español", "\nname: Español\ncolour: red"), "colour", "is not a known field"),
+]
+TRANSLATION_MISTAKES = [
+    (("\nfeel:", "\nfeeling:"), "feeling", "not a known field"),
+    (("  - Es repeat with the other leg.\n", ""), "steps", "has 3 items; the English has 4"),
+    (("  date: 2026-12-01", "  date: 2026-13-01"), "translation.date", "not a real date"),
+]
+
+
+@pytest.mark.parametrize(("edit", "field", "message"), CATALOG_MISTAKES)
 def test_a_wrong_catalog_is_named_by_file_line_and_field(
-    tmp_path: Path, edit: object, field: str, message: str
+    tmp_path: Path, edit: tuple[str, str], field: str, message: str
 ) -> None:
     english, _ = load_language(LANGUAGES / "en.yaml", None)
     path = tmp_path / "es.yaml"
-    path.write_text(edit((LANGUAGES / "es.yaml").read_text("utf-8")), "utf-8")  # type: ignore[operator]
+    text = (LANGUAGES / "es.yaml").read_text("utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(*edit), "utf-8")
     language, problems = load_language(path, english)
     assert language is None
     wanted = [p for p in problems if p.field == field]
@@ -96,19 +103,14 @@ def test_a_wrong_catalog_is_named_by_file_line_and_field(
     assert wanted[0].line > 1  # the line of the key, not the file's start
 
 
-@pytest.mark.parametrize(
-    ("edit", "field", "message"),
-    [
-        (lambda text: text.replace("\nfeel:", "\nfeeling:"), "feeling", "not a known field"),
-        (lambda text: text.replace("  - Es repeat with the other leg.\n", ""), "steps", "has 3 items; the English has 4"),
-        (lambda text: text.replace("  date: 2026-12-01", "  date: 2026-13-01"), "translation.date", "not a real date"),
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize(("edit", "field", "message"), TRANSLATION_MISTAKES)
 def test_a_wrong_translation_fails_check_with_file_line_column(
-    bilingual: Path, edit: object, field: str, message: str
+    bilingual: Path, edit: tuple[str, str], field: str, message: str
 ) -> None:
     path = bilingual / "content" / "translations" / "es" / "knee-to-chest.yaml"
-    path.write_text(edit(path.read_text("utf-8")), "utf-8")  # type: ignore[operator]
+    text = path.read_text("utf-8")
+    assert edit[0] in text
+    path.write_text(text.replace(*edit), "utf-8")
     status, output = check_output(bilingual)
     assert status == 1, output
     lines = [m for line in output.splitlines() if (m := PROBLEM.match(line)) and m[4] == field]
