@@ -7,6 +7,7 @@ of each in that language, and the catalog's words for every position, level and 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -42,6 +43,22 @@ def _word_problems(language: Language, stretches: Iterable[Stretch]) -> list[Pro
     ]
 
 
+# The captions a figure gets when its file names none, by figure: in the page's language.
+_DEFAULT_LABELS = {"start": "figure_start", "stretch": "figure_stretch", "alternate": "figure_then"}
+
+
+def _default_labels(stretch: Stretch, language: Language) -> Stretch:
+    """A translated stretch's figures captioned in its language where the file gives none."""
+    if not stretch.figures:
+        return stretch
+    changed = {
+        name: dataclasses.replace(figure, label=language.text(key))
+        for name, key in _DEFAULT_LABELS.items()
+        if (figure := getattr(stretch.figures, name)) and not figure.label
+    }
+    return dataclasses.replace(stretch, figures=dataclasses.replace(stretch.figures, **changed))
+
+
 def read_edition(
     folder: Path,
     english: Mapping[str, Stretch],
@@ -56,6 +73,7 @@ def read_edition(
         problems += reading_grade.check_in(stretch, language)
         problems += print_budget.check(stretch)
     problems += _word_problems(language, english.values())
+    translated = [_default_labels(stretch, language) for stretch in translated]
     done = {stretch.id for stretch in translated}
     stretches = translated + [stretch for key, stretch in english.items() if key not in done]
     library = Library.of(stretches, site, language, translations, languages)
