@@ -123,3 +123,52 @@ def test_the_spanish_routine_sheet_speaks_spanish(page: Any, site_url: str) -> N
     assert "Gato-vaca" in paper and "Esfinge" in paper and "Pare si" in paper
     assert "Posición inicial:" in paper and "Stop if" not in paper
     assert page.locator("[data-order] button").first.inner_text() == "Subir"
+
+
+# Not yet true, and so marked rather than left out: Spanish text is a fifth longer than the
+# English, and most Spanish stretch pages print on two sheets (the print budget warns of six).
+@pytest.mark.xfail(strict=True, reason="most Spanish stretch pages need two sheets (issue 17)")
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_spanish_stretch_page_prints_on_one_sheet(
+    page: Any, site_url: str, built: Path, paper: str
+) -> None:
+    from .test_print import built_ids, pdf_pages, pdf_text, print_page
+
+    pages = {}
+    for stretch_id in built_ids(built / "site" / "es"):
+        pdf = print_page(page, f"{site_url}/es/stretches/{stretch_id}/", paper)
+        pages[stretch_id] = pdf_pages(pdf)
+        if stretch_id == "cat-cow":
+            text = pdf_text(pdf)
+            assert "PARE SI" in text.upper() and "Busque ayuda urgente" in text
+            assert "Esta página en" not in text  # the language switch is not printed
+    assert pages and set(pages.values()) == {1}, pages
+
+
+def test_with_site_url_each_sitemap_links_every_page_in_both_languages(tmp_path: Path) -> None:
+    import re
+
+    from .helpers import copy_project, mkdocs_build, run
+
+    folder = copy_project(tmp_path)
+    for name, address in [
+        ("mkdocs.yml", "https://example.org/"),
+        ("mkdocs.es.yml", "https://example.org/es/"),
+    ]:
+        config = folder / name
+        config.write_text(config.read_text("utf-8") + f"site_url: {address}\n", "utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        assert run("build") == 0
+    result = mkdocs_build(folder)
+    assert result.returncode == 0, result.stderr
+    for sitemap, own in [("sitemap.xml", ""), ("es/sitemap.xml", "es/")]:
+        text = (folder / "site" / sitemap).read_text("utf-8")
+        entries = re.findall(r"<url>.*?</url>", text, re.S)
+        assert len(entries) > 20
+        for entry in entries:
+            loc = re.search(r"<loc>https://example.org/(.*?)</loc>", entry)
+            assert loc and loc[1].startswith(own)
+            page = loc[1].removeprefix(own)
+            links = dict(re.findall(r'hreflang="(\w+)" href="https://example.org/([^"]*)"', entry))
+            assert links == {"en": page, "es": "es/" + page}, entry
