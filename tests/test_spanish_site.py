@@ -135,10 +135,10 @@ def test_every_spanish_stretch_page_prints_on_one_sheet(
     from .test_print import built_ids, pdf_pages, pdf_text, print_page
 
     pages = {}
-    for stretch_id in built_ids(built / "site" / "es"):
-        pdf = print_page(page, f"{site_url}/es/stretches/{stretch_id}/", paper)
-        pages[stretch_id] = pdf_pages(pdf)
-        if stretch_id == "cat-cow":
+    for page_id in built_ids(built / "site" / "es"):
+        pdf = print_page(page, f"{site_url}/es/stretches/{page_id}/", paper)
+        pages[page_id] = pdf_pages(pdf)
+        if page_id == "cat-cow":
             text = pdf_text(pdf)
             assert "PARE SI" in text.upper() and "Busque ayuda urgente" in text
             assert "Esta página en" not in text  # the language switch is not printed
