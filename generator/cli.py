@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.checks import read_edition, run_checks
 from generator.checks.reading_grade import describe, gate, reading_grade, score
 from generator.model import Library
+from generator.pages.figure_review import review_page
 from generator.pages.outputs import generated_folders, render_site
 from generator.pages.scaffold import render_new
 from generator.pages.urls import language_site, slug
@@ -131,6 +132,17 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
     return OK
 
 
+def figures(paths: Paths, out: Path) -> int:
+    """Write one page of every stretch's figures beside its steps, for a reviewer."""
+    library, problems = _read_library(paths)
+    _print_problems(problems)
+    if errors_in(problems):
+        return CONTENT_PROBLEMS
+    write_if_changed(out, review_page(library))
+    print(f"Wrote {out.as_posix()}: the figures of {len(library.stretches)} stretches")
+    return OK
+
+
 def new(paths: Paths, name: str) -> int:
     """Write a new stretch file full of placeholders that `check` refuses until filled in."""
     stretch_id = slug(name)
@@ -187,6 +199,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every stretch file; print every problem")
     commands.add_parser("build", help="write the generated Markdown pages")
+    figures_parser = commands.add_parser("figures", help="write a page of every figure")
+    figures_parser.add_argument("--out", type=Path, default=Path("figures-review.html"))
     new_parser = commands.add_parser("new", help="start a new stretch file from the template")
     new_parser.add_argument("name", help='the stretch\'s name, e.g. "Piriformis stretch"')
     watch_parser = commands.add_parser("watch", help="build, then rebuild on every change")
@@ -204,6 +218,8 @@ def main(argv: list[str]) -> int:
         return check(paths)
     if arguments.command == "build":
         return build(paths)
+    if arguments.command == "figures":
+        return figures(paths, arguments.out)
     if arguments.command == "new":
         return new(paths, arguments.name)
     return watch(paths, arguments.interval)

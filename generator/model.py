@@ -49,6 +49,7 @@ class Figure:
     changes: tuple[tuple[str, int | str], ...] = ()
     props: tuple[str, ...] = ()
     label: str = ""
+    line: int = field(default=0, compare=False)  # where the file states it, for messages
 
 
 @dataclass(frozen=True)

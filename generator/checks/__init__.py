@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from generator.checks import generic_figures, print_budget, reading_grade
+from generator.checks import generic_figures, plausible_figures, print_budget, reading_grade
 from generator.model import Language, Library, Site, Stretch
 from generator.problems import Problem
 from generator.read.translations import load_translations
@@ -21,6 +21,7 @@ CHECKS: tuple[Callable[[Stretch], Iterable[Problem]], ...] = (
     reading_grade.check,
     print_budget.check,
     generic_figures.check,
+    plausible_figures.check,
 )
 
 
