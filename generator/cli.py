@@ -9,14 +9,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.checks import run_checks
-from generator.checks.reading_grade import reading_grade
+from generator.checks import read_edition, run_checks
+from generator.checks.reading_grade import describe, gate, reading_grade, score
 from generator.model import Library
 from generator.pages.figure_review import review_page
-from generator.pages.outputs import GENERATED_FOLDERS, render_site
+from generator.pages.outputs import generated_folders, render_site
 from generator.pages.scaffold import render_new
-from generator.pages.urls import slug
+from generator.pages.urls import language_site, slug
 from generator.problems import Problem, errors_in
+from generator.read.languages import english, load_languages
 from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
 from generator.read.validate import validate
@@ -32,15 +33,49 @@ class Paths:
     docs: Path
     config: Path
 
+    @property
+    def languages(self) -> Path:
+        """content/languages/: one catalog of interface strings per language."""
+        return self.content.parent / "languages"
+
+    @property
+    def translations(self) -> Path:
+        """content/translations/<code>/: one translation per stretch."""
+        return self.content.parent / "translations"
+
 
 def _read_library(paths: Paths, cache: LoadCache | None = None) -> tuple[Library, list[Problem]]:
     """Load, validate and check every stretch file, and read the site's settings."""
+    editions, problems = _read_editions(paths, cache)
+    return editions[0], problems
+
+
+def _read_editions(
+    paths: Paths, cache: LoadCache | None = None
+) -> tuple[list[Library], list[Problem]]:
+    """The English library, then one library per other language: its translated stretches
+    and the English of the others."""
     files, problems = load_folder(paths.content, cache)
     ids = {path.stem for path in stretch_files(paths.content)}
     stretches, validation_problems = validate(files, datetime.date.today(), ids)
     site, site_problems = load_site(paths.config, paths.config.as_posix())
     problems += validation_problems + run_checks(stretches) + site_problems
-    return Library.of(stretches, site), problems
+    if paths.languages.is_dir():
+        languages, language_problems = load_languages(paths.languages)
+        problems += language_problems
+    else:
+        languages = [english()]
+    if not languages:
+        return [Library.of(stretches, site)], problems
+    every = tuple(languages)
+    editions = [Library.of(stretches, site, languages[0], languages=every)]
+    by_id = {stretch.id: stretch for stretch in stretches}
+    for language in languages[1:]:
+        shown = language_site(site, language.code, language.text("site_name"))
+        edition, edition_problems = read_edition(paths.translations, by_id, shown, language, every)
+        editions.append(edition)
+        problems += edition_problems
+    return editions, problems
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -56,9 +91,15 @@ def _summary(problems: list[Problem], stretch_count: int) -> str:
 
 def check(paths: Paths) -> int:
     """Print every problem in the library and each stretch's reading grade; write nothing."""
-    library, problems = _read_library(paths)
+    editions, problems = _read_editions(paths)
+    library = editions[0]
     for stretch in sorted(library.stretches, key=lambda stretch: stretch.path):
         print(f"{stretch.path}: reading grade {reading_grade(stretch):.1f}")
+    for edition in editions[1:]:
+        formula = gate(edition.language)[0]
+        for stretch in sorted(edition.stretches, key=lambda stretch: stretch.path):
+            if stretch.id in edition.translations:
+                print(f"{stretch.path}: reading {describe(score(stretch, formula), formula)}")
     _print_problems(sorted(problems))
     print(_summary(problems, len(stretch_files(paths.content))))
     return CONTENT_PROBLEMS if errors_in(problems) else OK
@@ -66,17 +107,19 @@ def check(paths: Paths) -> int:
 
 def build(paths: Paths, cache: LoadCache | None = None) -> int:
     """Write the generated pages, or nothing at all if any file has a problem."""
-    library, problems = _read_library(paths, cache)
+    editions, problems = _read_editions(paths, cache)
+    library = editions[0]
     _print_problems(problems)
     if errors_in(problems):
         summary = _summary(problems, len(stretch_files(paths.content)))
         print(f"{summary}; nothing was written", file=sys.stderr)
         return CONTENT_PROBLEMS
-    pages = render_site(library)
+    pages = {path: text for edition in editions for path, text in render_site(edition).items()}
+    codes = tuple(edition.language.code for edition in editions if edition.language)
     try:
         # Not while a site build reads docs/, nor beside another build's writes.
         with project_lock(paths.config.parent, "python -m generator build"):
-            report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
+            report = write_pages(paths.docs, generated_folders(codes), pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE
@@ -123,7 +166,12 @@ def watch(paths: Paths, interval: float) -> int:
     build(paths, cache)
 
     def fingerprint() -> tuple[tuple[str, int, int], ...]:
-        files = [*paths.content.glob("*.y*ml"), paths.config]
+        files = [
+            *paths.content.glob("*.y*ml"),
+            *paths.languages.glob("*.yaml"),
+            *paths.translations.glob("*/*.yaml"),
+            paths.config,
+        ]
         return tuple(
             (str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(files) if f.is_file()
         )

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,54 @@ class Site:
     def credited(self) -> str:
         return self.credit_name or self.name
 
+    base: str = "/"  # the root of this language's pages on the server: "/" or "/es/"
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's interface: its code ("en", "es"), its name in itself, every string of
+    the interface by key (content/languages/<code>.yaml), month names and how a date is
+    written, and the words of the stretch files' vocabulary (positions, levels, body areas,
+    equipment) in this language."""
+
+    code: str = "en"
+    name: str = "English"
+    strings: Mapping[str, str] = field(default_factory=lambda: _EMPTY, hash=False, compare=False)
+    months: tuple[str, ...] = ()
+    date: str = "{day} {month} {year}"
+    words: Mapping[str, str] = field(default_factory=lambda: _EMPTY, hash=False, compare=False)
+    # The reading-level gate: a textstat formula and its limit (`max` or `min`).
+    reading: Mapping[str, object] = field(default_factory=lambda: _EMPTY, hash=False, compare=False)
+    path: str = field(default="", compare=False)
+
+    def text(self, key: str, **values: object) -> str:
+        """The string `key`, its {placeholders} filled in."""
+        return self.strings[key].format(**values) if values else self.strings[key]
+
+    def count(self, key: str, number: int, **values: object) -> str:
+        """`key`_one or `key`_other, by the number, with {n} filled in."""
+        return self.text(f"{key}_{'one' if number == 1 else 'other'}", n=number, **values)
+
+    def word(self, text: str) -> str:
+        """A word of a stretch file's vocabulary ("lying on your back") in this language."""
+        return self.words.get(text, text)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What a stretch's translation file records about itself, and what the build found:
+    `stale` when the English text changed after the translation was made."""
+
+    translator: str
+    reviewer: str
+    date: datetime.date
+    fingerprint: str
+    stale: bool = False
+    path: str = ""
+
 
 @dataclass(frozen=True)
 class Library:
@@ -122,10 +173,26 @@ class Library:
 
     stretches: tuple[Stretch, ...]
     site: Site
+    language: Language | None = None  # None: English, as content/languages/en.yaml has it
+    # The translation of each translated stretch, by id; a stretch not in it is shown in
+    # English (every stretch of an English library).
+    translations: Mapping[str, Translation] = field(
+        default_factory=lambda: _EMPTY, hash=False, compare=False
+    )
+    # Every language the site is built in, the source language first: for language switches.
+    languages: tuple[Language, ...] = ()
 
     @classmethod
-    def of(cls, stretches: list[Stretch], site: Site) -> Library:
-        return cls(tuple(sorted(stretches, key=lambda stretch: stretch.name.casefold())), site)
+    def of(
+        cls,
+        stretches: list[Stretch],
+        site: Site,
+        language: Language | None = None,
+        translations: Mapping[str, Translation] = _EMPTY,
+        languages: tuple[Language, ...] = (),
+    ) -> Library:
+        ordered = tuple(sorted(stretches, key=lambda stretch: stretch.name.casefold()))
+        return cls(ordered, site, language, translations, languages)
 
     @cached_property
     def by_id(self) -> dict[str, Stretch]:

@@ -67,7 +67,7 @@ def _check_ownership(folder: Path) -> None:
 def write_pages(docs: Path, owned: tuple[str, ...], pages: dict[str, str]) -> WriteReport:
     """Make each owned folder under `docs` hold exactly its share of `pages`
     (path relative to docs -> text), rewriting only what changed."""
-    strays = [path for path in pages if path.split("/", 1)[0] not in owned]
+    strays = [path for path in pages if not any(path.startswith(f"{name}/") for name in owned)]
     if strays:
         raise ValueError(f"pages outside the generated folders {owned}: {strays[:3]}")
     for name in owned:

@@ -56,21 +56,29 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT / "content", target / "content")
     shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("stretches"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml"):  # mkdocs.yml and each language's mkdocs.<code>.yml
+        shutil.copy(config, target / config.name)
     shutil.copytree(ROOT / "overrides", target / "overrides")  # theme.custom_dir
     return target
 
 
 def mkdocs_build(folder: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict`. Never with --quiet: MkDocs then drops its warnings before
-    --strict counts them, and the build passes."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-    )
+    """`mkdocs build --strict`, then the same of each other language's mkdocs.<code>.yml
+    (into site/<code>/), as `make site` does; the first that fails is the result. Never with
+    --quiet: MkDocs then drops its warnings before --strict counts them, and the build passes."""
+    result = None
+    for config in ["mkdocs.yml", *sorted(p.name for p in folder.glob("mkdocs.*.yml"))]:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        )
+        if result.returncode != 0:
+            break
+    assert result is not None
+    return result
 
 
 def fixture_stretches() -> list[Stretch]:

@@ -382,6 +382,8 @@ def printable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     copy_project(folder)
     content = folder / "content" / "stretches"
     (content / f"{HOSTILE}.yaml").write_text((FIXTURES / "library" / f"{HOSTILE}.yaml").read_text())
+    # Its Spanish translation is of the real stretch's steps: a swapped stretch has none.
+    (folder / "content" / "translations" / "es" / f"{HOSTILE}.yaml").unlink(missing_ok=True)
     knee = yaml.safe_load((FIXTURES / "library" / "knee-to-chest.yaml").read_text())
     knee.update(aliases=[], related=[])
     fits, fits_share = _grow({**knee, "name": "Fits just"}, WARN_ABOVE, at_most=True)

@@ -35,6 +35,8 @@ def _copy_project(target: Path) -> None:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("site"))
         elif source.is_file():
             shutil.copy(source, target / name)
+    for config in ROOT.glob("mkdocs.*.yml"):  # each other language's edition
+        shutil.copy(config, target / config.name)
 
 
 def _pages(site: Path) -> set[str]:
@@ -63,14 +65,20 @@ def canary(zensical: Path, work: Path) -> list[str]:
     if refused:
         return [*lines, "not run: the generator refused the library (see above)"]
     shutil.copytree(mkdocs_tree, zensical_tree)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    status, output, seconds = _build(mkdocs, mkdocs_tree)
-    if status:
-        return [*lines, "not run: mkdocs build --strict failed", output[-2000:]]
-    status, output, seconds = _build([str(zensical), "build"], zensical_tree)
-    if status:
-        tail = [f"  | {line}" for line in output.strip().splitlines()[-15:]]
-        return [*lines, f"build: FAILED (exit {status}) in {seconds:.1f} s", *tail]
+    # English, then each other language's edition into site/<code>/, as `make site` does.
+    configs = ["mkdocs.yml", *sorted(path.name for path in mkdocs_tree.glob("mkdocs.*.yml"))]
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f"]
+    for config in configs:
+        status, output, seconds = _build([*mkdocs, config], mkdocs_tree)
+        if status:
+            return [*lines, f"not run: mkdocs build --strict -f {config} failed", output[-2000:]]
+    output, seconds = "", 0.0
+    for config in configs:
+        status, more, took = _build([str(zensical), "build", "-f", config], zensical_tree)
+        output, seconds = output + more, seconds + took
+        if status:
+            tail = [f"  | {line}" for line in more.strip().splitlines()[-15:]]
+            return [*lines, f"build of {config}: FAILED (exit {status}) in {took:.1f} s", *tail]
     warnings = [line.strip() for line in output.splitlines() if line.startswith("Warning:")]
     lines.append(f"build: OK in {seconds:.1f} s, {len(warnings)} warnings")
     lines += [f"  | {line}" for line in warnings[:SHOWN]]

@@ -6,9 +6,12 @@
 (function () {
   "use strict";
 
-  function countText(count) {
-    if (count === 0) return "No stretches match. Choose fewer filters, or show all.";
-    return count === 1 ? "1 stretch" : count + " stretches";
+  // The words come from the page (the language's catalog, in data-none, data-one and
+  // data-other of the count), so the same script speaks every language.
+  function countText(count, status) {
+    var words = status.dataset;
+    if (count === 0) return words.none;
+    return (count === 1 ? words.one : words.other).replace("{n}", String(count));
   }
 
   function setUp(form) {
@@ -55,7 +58,7 @@
         card.hidden = !matches;
         if (matches) shown += 1;
       });
-      var text = countText(shown);
+      var text = countText(shown, status);
       if (status.textContent !== text) status.textContent = text;
       clear.disabled = selects.every(function (select) { return !select.value; });
     }

@@ -14,6 +14,19 @@
   var DAYS = 7;
   var max = Number(root.dataset.max) || 6;
   var positions = JSON.parse(root.dataset.positions || "[]");
+  // The page's words (its language's catalog): interface strings by key, and the stretch
+  // files' vocabulary (positions, levels) in the page's language.
+  var words = JSON.parse(root.dataset.words || "{}");
+  function say(key, values) {
+    var text = (words.strings || {})[key] || key;
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
+  }
+  function word(text) {
+    return (words.words || {})[text] || text;
+  }
   var part = function (name) {
     return root.querySelector("[data-" + name + "]");
   };
@@ -76,11 +89,10 @@
     byInput.value = (params.get("by") || "").slice(0, 80);
     var notes = [];
     if (unknown.length) {
-      notes.push("The link named stretches this site doesn't have: " + unknown.join(", ") + ".");
+      notes.push(say("sheet_unknown", { ids: unknown.join(", ") }));
     }
     if (over) {
-      notes.push("The link named more than " + max + " stretches; only the first " + max +
-        " are on your sheet.");
+      notes.push(say("sheet_too_many", { max: max }));
     }
     var notice = part("notice");
     notice.textContent = notes.join(" ");
@@ -130,7 +142,7 @@
         return a.name.localeCompare(b.name);
       });
       var group = element("fieldset", "sheet-group");
-      group.appendChild(element("legend", "", capitalize(position)));
+      group.appendChild(element("legend", "", capitalize(word(position))));
       members.forEach(function (stretch) {
         var label = element("label", "sheet-choice");
         var box = element("input");
@@ -141,7 +153,7 @@
         });
         label.appendChild(box);
         label.appendChild(element("span", "sheet-choice-name", stretch.name));
-        label.appendChild(element("span", "sheet-choice-facts", capitalize(stretch.level)));
+        label.appendChild(element("span", "sheet-choice-facts", capitalize(word(stretch.level))));
         group.appendChild(label);
       });
       holder.appendChild(group);
@@ -198,17 +210,17 @@
       var item = element("li", "sheet-order-item");
       item.dataset.id = id;
       item.appendChild(element("span", "sheet-order-name", stretch.name));
-      var up = button("Up", "Move " + stretch.name + " up", function () {
+      var up = button(say("sheet_up"), say("sheet_move_up", { name: stretch.name }), function () {
         move(id, -1);
       });
       up.dataset.move = "up";
       up.disabled = index === 0;
-      var down = button("Down", "Move " + stretch.name + " down", function () {
+      var down = button(say("sheet_down"), say("sheet_move_down", { name: stretch.name }), function () {
         move(id, 1);
       });
       down.dataset.move = "down";
       down.disabled = index === chosen.length - 1;
-      var remove = button("Remove", "Remove " + stretch.name, function () {
+      var remove = button(say("sheet_remove"), say("sheet_remove_named", { name: stretch.name }), function () {
         toggle(id, false);
         var next = list.querySelector("button:not(:disabled)");
         (next || form.querySelector('input[value="' + id + '"]')).focus();
@@ -246,7 +258,7 @@
     }
     var how = element("div", "sheet-stretch-how");
     var start = element("p", "sheet-stretch-start");
-    start.appendChild(element("strong", "", "Start: "));
+    start.appendChild(element("strong", "", say("sheet_start") + " "));
     start.appendChild(document.createTextNode(stretch.start));
     how.appendChild(start);
     var steps = element("ol", "sheet-stretch-steps");
@@ -256,7 +268,7 @@
     how.appendChild(steps);
     block.appendChild(how);
     var stop = element("div", "sheet-stop-if");
-    stop.appendChild(element("p", "sheet-stop-if-title", "Stop if"));
+    stop.appendChild(element("p", "sheet-stop-if-title", say("stop_if")));
     var reasons = element("ul");
     stretch.stop_if.forEach(function (reason) {
       reasons.appendChild(element("li", "", reason));
@@ -282,10 +294,10 @@
   }
 
   function renderPaper() {
-    var title = nameInput.value.trim() || "My stretching routine";
+    var title = nameInput.value.trim() || say("sheet_default_name");
     part("title").textContent = title;
     var by = part("by");
-    by.textContent = byInput.value.trim() ? "Prepared by " + byInput.value.trim() : "";
+    by.textContent = byInput.value.trim() ? say("sheet_prepared_by_named", { name: byInput.value.trim() }) : "";
     by.hidden = !byInput.value.trim();
     var blocks = part("blocks");
     var week = part("week");
@@ -338,7 +350,7 @@
 
   function showLoadError(what) {
     var status = part("status");
-    status.textContent = what + " could not be loaded. Check your connection and reload the page.";
+    status.textContent = say("sheet_load_error", { what: what });
     status.hidden = false;
   }
 
@@ -348,7 +360,7 @@
     writeAddress();
     renderPaper();
     load(chosen).then(renderPaper, function () {
-      showLoadError("The stretches");
+      showLoadError(say("sheet_the_stretches"));
     });
   }
 
@@ -373,6 +385,6 @@
   getJson(root.dataset.api)
     .then(start)
     .catch(function () {
-      showLoadError("The list of stretches");
+      showLoadError(say("sheet_the_list"));
     });
 })();

@@ -15,7 +15,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from generator.model import Library, Site, Stretch
+from generator.model import Language, Library, Site, Stretch
 from generator.pages import urls
 from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from generator.pages.figure_files import figure_images
@@ -38,18 +38,20 @@ LICENSE_SCHEMA = {
 }
 
 
-def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
-    """One stretch as the API gives it: id, addresses, then every field of the contract."""
+def stretch_data(stretch: Stretch, site: Site, language: Language | None = None) -> dict[str, Any]:
+    """One stretch as the API gives it: id, addresses, then every field of the contract, and
+    the language its text is in (`language`: English for a stretch not yet translated)."""
     fields = plain(stretch, stretch_schema())
     return {
         "id": stretch.id,
+        "language": language.code if language else urls.SOURCE_LANGUAGE,
         "url": urls.absolute(site, urls.stretch_page(stretch.id)),
         "embed_url": urls.absolute(site, urls.embed_page(stretch.id)),
         **{key: value for key, value in fields.items() if key != "id"},
-        "dose_in_words": dose_in_words(stretch.dose),
-        "review_in_words": review_in_words(stretch.review),
+        "dose_in_words": dose_in_words(stretch.dose, language),
+        "review_in_words": review_in_words(stretch.review, language),
         "license": LICENSE,
-        "attribution": attribution(stretch, site),
+        "attribution": attribution(stretch, site, language),
         "figure_images": [
             {
                 "label": image["label"],
@@ -96,6 +98,12 @@ def api_schema(site: Site) -> dict[str, Any]:
         ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
+            "language": {
+                "description": "The language of the stretch's text, such as en or es: under "
+                "/es/api/ a stretch not yet translated is in English (en), its numbers and "
+                "addresses the same; dose_in_words and review_in_words are in the API's language.",
+                "type": "string",
+            },
             "url": {"description": "The stretch's page.", **address},
             "embed_url": {"description": "The page to show in an iframe.", **address},
             **file_schema["properties"],
@@ -196,7 +204,9 @@ def _index_schema(stretch: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
+def oembed_data(
+    stretch: Stretch, site: Site, snippet: str, language: Language | None = None
+) -> dict[str, Any]:
     """The oEmbed 1.0 "rich" answer for one stretch; `snippet` is the iframe and script."""
     return {
         "version": "1.0",
@@ -207,11 +217,17 @@ def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
         "author_name": site.credited,
         "license": LICENSE["name"],
         "license_url": LICENSE["url"],
-        "attribution": attribution(stretch, site),
+        "attribution": attribution(stretch, site, language),
         "html": snippet,
         "width": EMBED_WIDTH,
         "height": EMBED_HEIGHT,
     }
+
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def to_json(data: Any, indent: int | None = None) -> str:
@@ -223,7 +239,16 @@ def to_json(data: Any, indent: int | None = None) -> str:
 def files(library: Library) -> dict[str, str]:
     """Every file under api/: the library, its index and schema, each stretch and its oEmbed."""
     stretches, site = library.stretches, library.site
-    items = [stretch_data(stretch, site) for stretch in stretches]
+    language = library.language
+    translated = set(library.translations)
+    items = [
+        stretch_data(stretch, site, language if stretch.id in translated else None)
+        for stretch in stretches
+    ]
+    if language:  # dose and review lines are in the API's language, translated or not
+        for stretch, item in zip(stretches, items, strict=True):
+            item["dose_in_words"] = dose_in_words(stretch.dose, language)
+            item["review_in_words"] = review_in_words(stretch.review, language)
     generated = generated_date(stretches)
     whole = {"version": API_VERSION, "generated": generated, "license": LICENSE, "stretches": items}
     index = {
@@ -236,9 +261,10 @@ def files(library: Library) -> dict[str, str]:
         urls.API_LIBRARY: to_json(whole),
         urls.API_INDEX: to_json(index),
         urls.API_SCHEMA: to_json(api_schema(site), indent=2),
+        urls.API_OEMBED_SITEMAP: EMPTY_SITEMAP,
     }
     for stretch, item in zip(stretches, items, strict=True):
         files[urls.api_stretch(stretch.id)] = to_json(item)
-        oembed = oembed_data(stretch, site, embed_snippet(stretch, site))
+        oembed = oembed_data(stretch, site, embed_snippet(stretch, library), library.language)
         files[urls.api_oembed(stretch.id)] = to_json(oembed)
     return files

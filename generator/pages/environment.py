@@ -6,11 +6,15 @@ placed inside HTML blocks, which Markdown passes through untouched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 
 from generator.figures.draw import draw_all
+from generator.model import Language, Library
 from generator.pages import urls
 from generator.pages.finding import card_data, search_keywords, tag_links, tag_slug
 from generator.pages.words import (
@@ -21,6 +25,38 @@ from generator.pages.words import (
     tel,
     yaml_string,
 )
+from generator.read.languages import english
+
+
+def _in_language(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that writes in the page's language (the `lang` every page is rendered with)."""
+
+    @pass_context
+    def in_language(context: Context, value: Any) -> Any:
+        return function(value, context.get("lang"))
+
+    return in_language
+
+
+def _word(text: str, language: Language | None) -> str:
+    return language.word(text) if language else text
+
+
+def render(template: str, library: Library, **values: Any) -> str:
+    """A template rendered in the library's language: `lang` (the Language) and `t` (its
+    strings by key, `t.steps`) are in every page's context."""
+    language = library.language or english()
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            lang=language,
+            t=language.strings,
+            languages=library.languages,
+            translations=library.translations,
+            **values,
+        )
+    )
 
 
 @cache
@@ -36,15 +72,16 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     made.filters.update(
-        dose_in_words=dose_in_words,
-        long_date=long_date,
-        review_in_words=review_in_words,
+        dose_in_words=_in_language(dose_in_words),
+        long_date=_in_language(long_date),
+        review_in_words=_in_language(review_in_words),
+        word=_in_language(_word),
         tel=tel,
         yaml_string=yaml_string,
         qr_svg=qr_svg,
         figures=draw_all,  # the stretch's drawn figures, for any page
         card_data=card_data,
-        search_keywords=search_keywords,
+        search_keywords=_in_language(search_keywords),
         tag_links=tag_links,
         tag_slug=tag_slug,
         relative=urls.relative,

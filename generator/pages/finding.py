@@ -4,11 +4,13 @@ each stretch page."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.model import Stretch
+from generator.model import Language, Stretch
 from generator.pages import urls
+from generator.read.languages import english
 from generator.stretch_schema import choices
 
 NO_EQUIPMENT = "none"  # the equipment filter's value for stretches that need nothing
@@ -74,43 +76,55 @@ def tag_links(stretch: Stretch, root: str) -> dict[str, str]:
     }
 
 
-def search_keywords(stretch: Stretch) -> list[str]:
+def unaccented(text: str) -> str:
+    """ "Postura del niño" -> "Postura del nino": what a reader types without accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def search_keywords(stretch: Stretch, language: Language | None = None) -> list[str]:
     """What a stretch page's front matter gives the search index as its tags: every word the
-    page shows for what the stretch is called, works on, starts from, needs, and how hard it is."""
-    keywords = [
-        *stretch.aliases,
-        *stretch.targets,
-        stretch.position,
-        *stretch.equipment,
-        stretch.level,
-    ]
-    return list(dict.fromkeys(keywords))
+    page shows for what the stretch is called, works on, starts from, needs, and how hard it is,
+    in the page's language; and each of them without its accents, so that "nino" finds
+    "niño" as "rotacion" finds "rotación" (the search's stemmer drops only some accents)."""
+    words = language or english()
+    vocabulary = [*stretch.targets, stretch.position, *stretch.equipment, stretch.level]
+    keywords = [*stretch.aliases, *(words.word(text) for text in vocabulary)]
+    keywords += [unaccented(text) for text in (stretch.name, *keywords)]
+    return [text for text in dict.fromkeys(keywords) if text != stretch.name]
 
 
-def filters(stretches: Sequence[Stretch]) -> list[Filter]:
+def filters(stretches: Sequence[Stretch], language: Language | None = None) -> list[Filter]:
     """The controls of the /stretches/ list: only choices some stretch has, in a stable order."""
     # Positions and levels in the schema's order (lying down first, gentle first).
     positions = [p for p in choices("position") if p in {s.position for s in stretches}]
     levels = [level for level in choices("level") if level in {s.level for s in stretches}]
     equipment = sorted({text for stretch in stretches for text in stretch.equipment})
     targets = sorted({text for stretch in stretches for text in stretch.targets})
-    no_equipment = [Choice(NO_EQUIPMENT, "No equipment")]
+    words = language or english()
+    no_equipment = [Choice(NO_EQUIPMENT, words.text("no_equipment"))]
     if all(stretch.equipment for stretch in stretches):
         no_equipment = []
     return [
-        _filter("position", "Position", "Any position", positions),
-        _filter("equipment", "Equipment", "Any equipment", equipment, no_equipment),
-        _filter("target", "Works on", "Any part of the body", targets),
-        _filter("level", "Level", "Any level", levels),
+        _filter("position", words, ("position", "any_position"), positions),
+        _filter("equipment", words, ("equipment", "any_equipment"), equipment, no_equipment),
+        _filter("target", words, ("works_on", "any_body_part"), targets),
+        _filter("level", words, ("level", "any_level"), levels),
     ]
 
 
 def _filter(
-    name: str, label: str, any_label: str, texts: list[str], first: list[Choice] | None = None
+    name: str,
+    words: Language,
+    labels: tuple[str, str],
+    texts: list[str],
+    first: list[Choice] | None = None,
 ) -> Filter:
+    """A filter's control; values stay the English slugs, so a link works in every language."""
     choices = {choice.value: choice for choice in first or []}
     for text in texts:
-        choices.setdefault(tag_slug(text), Choice(tag_slug(text), text[:1].upper() + text[1:]))
+        label = words.word(text)
+        choices.setdefault(tag_slug(text), Choice(tag_slug(text), label[:1].upper() + label[1:]))
+    label, any_label = (words.text(key) for key in labels)
     return Filter(name, label, any_label, tuple(choices.values()))
 
 

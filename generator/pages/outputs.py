@@ -14,15 +14,26 @@ from generator.pages import (
     snippets,
     stretch_pages,
     tag_pages,
+    urls,
 )
 
 OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets)
 GENERATED_FOLDERS = tuple(output.FOLDER for output in OUTPUTS)
 
 
+def generated_folders(codes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The folders under docs/ the generator owns: English's, and each other language's
+    under its prefix (es/stretches, ...)."""
+    prefixes = [urls.language_root(code) for code in codes if urls.language_root(code)]
+    return GENERATED_FOLDERS + tuple(p + folder for p in prefixes for folder in GENERATED_FOLDERS)
+
+
 def render_site(library: Library) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to docs/."""
+    """Every generated file of the library's language, keyed by its path relative to docs/
+    (a language other than English under its prefix: es/stretches/...)."""
+    code = library.language.code if library.language else urls.SOURCE_LANGUAGE
+    prefix = urls.language_root(code)
     pages: dict[str, str] = {}
     for output in OUTPUTS:
-        pages.update(output.files(library))
+        pages.update((prefix + path, text) for path, text in output.files(library).items())
     return pages

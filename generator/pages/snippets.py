@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from generator.model import Library
 from generator.pages import urls
-from generator.pages.environment import environment
+from generator.pages.environment import render
 
 FOLDER = "snippets"
 
 
 def files(library: Library) -> dict[str, str]:
     """The home page's warning box (docs/index.md sits at the site's root)."""
-    box = environment().get_template("urgent-signs.html.j2")
-    text = box.render(box="home", site=library.site, root=urls.root_of(""))
+    text = render("urgent-signs.html.j2", library, box="home", site=library.site, root="")
     return {urls.URGENT_SIGNS_SNIPPET: text}

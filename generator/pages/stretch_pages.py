@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.model import Library, Stretch
 from generator.pages import urls
-from generator.pages.environment import environment
+from generator.pages.environment import render
 from generator.pages.finding import filters
 
 FOLDER = "stretches"
@@ -14,26 +14,26 @@ def render_stretch(stretch: Stretch, library: Library) -> str:
     """The Markdown page of one stretch."""
     related = [library.by_id[other] for other in stretch.related if other in library.by_id]
     site = library.site
-    return (
-        environment()
-        .get_template("stretch.md.j2")
-        .render(
-            stretch=stretch,
-            related=related,
-            site=site,
-            clinic=site.clinic,
-            root=urls.root_of(urls.stretch_page(stretch.id)),
-        )
+    return render(
+        "stretch.md.j2",
+        library,
+        stretch=stretch,
+        related=related,
+        site=site,
+        clinic=site.clinic,
+        root=urls.root_of(urls.stretch_page(stretch.id)),
     )
 
 
 def files(library: Library) -> dict[str, str]:
     """The list and every stretch's page."""
     stretches = library.stretches
-    index = (
-        environment()
-        .get_template("index.md.j2")
-        .render(stretches=stretches, filters=filters(stretches), page=urls.STRETCHES)
+    index = render(
+        "index.md.j2",
+        library,
+        stretches=stretches,
+        filters=filters(stretches, library.language),
+        page=urls.STRETCHES,
     )
     pages = {urls.index_source(urls.STRETCHES): index}
     for stretch in stretches:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from generator.model import Library
 from generator.pages import urls
-from generator.pages.environment import environment
+from generator.pages.environment import render
 from generator.pages.finding import collect_tags
 
 FOLDER = "tags"
@@ -16,9 +16,9 @@ FOLDER = "tags"
 def files(library: Library) -> dict[str, str]:
     """tags/index.md and one page per tag, each listing its stretches by name."""
     tags = collect_tags(library.stretches)
-    index = environment().get_template("tags-index.md.j2").render(tags=tags, page=urls.TAGS)
+    index = render("tags-index.md.j2", library, tags=tags, page=urls.TAGS)
     pages = {urls.index_source(urls.TAGS): index}
-    template = environment().get_template("tag.md.j2")
     for tag in tags:
-        pages[urls.tag_source(tag.slug)] = template.render(tag=tag, page=urls.tag_page(tag.slug))
+        page = urls.tag_page(tag.slug)
+        pages[urls.tag_source(tag.slug)] = render("tag.md.j2", library, tag=tag, page=page)
     return pages

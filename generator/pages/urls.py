@@ -7,6 +7,7 @@ prefix or a new kind of page is a change here, and templates and the parts build
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 
@@ -81,6 +82,12 @@ def api_oembed(stretch_id: str) -> str:
     return f"api/oembed/{stretch_id}.json"
 
 
+# Material fetches sitemap.xml beside the address of every <link rel="alternate"> in a page's
+# head (to map the page's other languages); a stretch page's is its oEmbed answer. An empty
+# sitemap there answers that request instead of a 404.
+API_OEMBED_SITEMAP = "api/oembed/sitemap.xml"
+
+
 def index_source(address: str) -> str:
     """The Markdown file of a folder's own page: "sheet/" -> "sheet/index.md"."""
     return f"{address}index.md"
@@ -98,5 +105,36 @@ def relative(address: str, page: str) -> str:
 
 
 def absolute(site: Site, address: str) -> str:
-    """An address of this site: absolute when site_url is set, else from the root ("/...")."""
-    return (site.url or "/") + address
+    """An address of this site: absolute when site_url is set, else from the root ("/...").
+    A language's Site has its own prefix in both (see `language_site`)."""
+    return (site.url or site.base) + address
+
+
+# The source language's pages sit at the site's root; every other language's under /<code>/.
+SOURCE_LANGUAGE = "en"
+
+
+def language_root(code: str) -> str:
+    """Where a language's pages start, from the site's root: "" for English, "es/"."""
+    return "" if code == SOURCE_LANGUAGE else f"{code}/"
+
+
+def language_site(site: Site, code: str, name: str) -> Site:
+    """The site as a language's pages see it: its own name, and addresses under its prefix."""
+    prefix = language_root(code)
+    if not prefix:
+        return site
+    url = site.url + prefix if site.url else ""
+    return dataclasses.replace(site, name=name, url=url, base=site.base + prefix)
+
+
+def up_to_source(code: str) -> str:
+    """From a language's root to the site's root: "" for English, "../" for Spanish."""
+    return root_of(language_root(code))
+
+
+def in_other_language(address: str, code: str, other: str) -> str:
+    """The same page in language `other`, as a link from the page at `address` of language
+    `code`: from "stretches/a/" in English, Spanish is "../../es/stretches/a/"."""
+    up = root_of(address) + ("../" if language_root(code) else "")
+    return up + language_root(other) + address

@@ -176,17 +176,31 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
     with staged(Path(config.site_dir), project, "make site") as staging:
         new_site = staging.folder()
         status = _build(config_file, parts, config, new_site, staging)
+        for code, language_file in language_configs(config_file):
+            if status == 0:  # after English's: MkDocs empties its site folder first
+                language_site = new_site / code
+                language = load_config(str(language_file), site_dir=str(language_site))
+                count = parts_for(_stretch_count(language), parts)
+                status = _build(language_file, count, language, language_site, staging)
         if status == 0:
             secure(new_site, config.site_url or "")  # every page's CSP; the header files
             staging.replace_site(new_site)
     return status
 
 
+def language_configs(config_file: Path) -> list[tuple[str, Path]]:
+    """Each other language's edition: mkdocs.<code>.yml beside mkdocs.yml (it INHERITs it),
+    built into site/<code>/ with a search index of its own."""
+    stem, suffix = config_file.stem, config_file.suffix
+    found = sorted(config_file.parent.glob(f"{stem}.*{suffix}"))
+    return [(path.name[len(stem) + 1 : -len(suffix)], path) for path in found]
+
+
 def _build(
     config_file: Path, parts: int, config: MkDocsConfig, site: Path, staging: Staging
 ) -> int:
     """Build the site into `site` in `parts` parts side by side; 0 when it built."""
-    if parts == 1:
+    if parts <= 1:
         return 0 if _build_part(str(config_file), 0, 1, str(site)).ok else 1
     # Beside site/, on the same disk, so that moving a part's folders in is only a rename.
     work = staging.folder("parts")
