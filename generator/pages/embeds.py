@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.model import Library, Stretch
 from generator.pages import csp, urls
-from generator.pages.environment import render
+from generator.pages.environment import environment, render
 
 FOLDER = "embed"
 # The iframe's size before embed.js has measured it, and without JavaScript: the width and
