@@ -10,8 +10,9 @@ import yaml
 
 from generator.model import Clinic, Site
 from generator.problems import Problem
+from generator.read.logo import logo_problem
 
-_CLINIC_FIELDS = ("name", "phone", "email", "url")
+_CLINIC_FIELDS = ("name", "phone", "email", "url", "logo")
 _CHECKS = {
     "url": (re.compile(r"^https?://[^\s<>\"]+$"), "a web address starting with https://"),
     "email": (re.compile(r"^[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+$"), "an email address"),
@@ -43,8 +44,9 @@ def load_site(config_path: Path, shown: str) -> tuple[Site, list[Problem]]:
         url = ""
     name = config.get("site_name")
     extra = config.get("extra")
+    docs = config_path.parent / str(config.get("docs_dir") or "docs")
     clinic, clinic_problems = _clinic(
-        extra.get("clinic") if isinstance(extra, dict) else None, shown
+        extra.get("clinic") if isinstance(extra, dict) else None, shown, docs
     )
     site = Site(
         name=name if isinstance(name, str) and name.strip() else Site.name,
@@ -54,11 +56,11 @@ def load_site(config_path: Path, shown: str) -> tuple[Site, list[Problem]]:
     return site, problems + clinic_problems
 
 
-def _clinic(clinic: Any, shown: str) -> tuple[Clinic, list[Problem]]:
+def _clinic(clinic: Any, shown: str, docs: Path) -> tuple[Clinic, list[Problem]]:
     if clinic is None:
         return Clinic(), []
     if not isinstance(clinic, dict):
-        message = "expected name, phone, email, url"
+        message = f"expected {', '.join(_CLINIC_FIELDS)}"
         return Clinic(), [Problem(shown, 1, 1, "extra.clinic", message)]
     problems = []
     values: dict[str, str] = {}
@@ -72,6 +74,11 @@ def _clinic(clinic: Any, shown: str) -> tuple[Clinic, list[Problem]]:
         elif key in _CHECKS and value and not _CHECKS[key][0].match(value.strip()):
             message = f'must be {_CHECKS[key][1]} (found "{value}")'
             problems.append(Problem(shown, 1, 1, field, message))
+        elif key == "logo":
+            problem = logo_problem(value, docs)
+            if problem:
+                problems.append(Problem(shown, 1, 1, field, problem))
+            values[key] = value.strip()
         else:
             values[key] = " ".join(value.split())
     return (Clinic(), problems) if problems else (Clinic(**values), [])
