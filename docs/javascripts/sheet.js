@@ -415,7 +415,6 @@
     note.value = set.note || "";
     var left = element("span", "sheet-dose-left");
     left.id = "sheet-" + id + "-note-left";
-    left.setAttribute("aria-live", "polite");
     note.setAttribute("aria-describedby", left.id);
     var count = function () {
       left.textContent = say(TEXT.noteLimit, { max: noteMax }) + " " +
