@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from generator.pages.sheet import NOTE_MAX, dose_limits
 from generator.pages.words import dose_in_words
 
+from .crawl import _check_open_page, violation_lines, visit_at_every_width
 from .helpers import ARTIFACTS, copy_project, mkdocs_build, real_stretches, run, serve
 
 SITE_URL = "https://stretches.example.org/"
@@ -366,3 +367,25 @@ def test_the_logo_shows_beside_the_clinics_name_on_the_sheet_and_printed_pages(
         page.emulate_media(media="null")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1  # the stretch page still fits one page
+
+
+# ---- Accessibility of the filled-in sheet (the crawl sees /sheet/ with nothing chosen) ----
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_sheet_with_doses_notes_and_a_qr_code_passes_wcag(
+    browser: Any, clinic_site: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = context.new_page()
+        query = EXAMPLE + "&pelvic-tilt.reps=0&name=Morning"
+        visits = visit_at_every_width(page, clinic_site, f"/sheet/{query}", scheme)
+        assert page.locator(".sheet-qr-code").count() == 1  # axe saw the whole routine
+        page.locator('[data-id="knee-to-chest"] [data-dose="hold"]').fill("0")  # an error shown
+        visits.append(
+            _check_open_page(page, "/sheet/ (a wrong dose typed)", visits[-1].variant, 200)
+        )
+        assert [line for visit in visits for line in violation_lines(visit)] == []
+    finally:
+        context.close()
