@@ -8,6 +8,7 @@ import io
 import re
 import urllib.parse
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pypdfium2
@@ -343,6 +344,34 @@ def test_the_routine_can_be_copied_emailed_and_texted(browser: Any, site_url: st
         assert not page.locator("[data-send]").is_visible()
     finally:
         context.close()
+
+
+def test_a_daily_reminder_file_opens_the_routine_at_the_time_picked(
+    page: Any, site_url: str
+) -> None:
+    state = open_sheet(page, site_url, EXAMPLE + "&name=" + urllib.parse.quote("Back; hips, é"))
+    page.get_by_label("Remind me every day at").fill("18:30")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add a daily reminder to my calendar").click()
+    assert download.value.suggested_filename == "stretching-reminder.ics"
+    raw = Path(download.value.path()).read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # folded as RFC 5545 asks
+    text = raw.decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    lines = text.replace("\r\n ", "").split("\r\n")  # unfolded
+    fields: dict[str, str] = {}  # the first of each: the event's, not its alarm's
+    for line in lines:
+        name, _, value = line.partition(":")
+        fields.setdefault(name, value)
+    assert lines[0] == "BEGIN:VCALENDAR" and fields["VERSION"] == "2.0"
+    assert fields["RRULE"] == "FREQ=DAILY"
+    assert re.fullmatch(r"\d{8}T183000", fields["DTSTART"])  # the patient's own clock
+    assert fields["SUMMARY"] == "Back\\; hips\\, é"
+    assert fields["URL"] == state["address"]
+    assert fields["DESCRIPTION"] == "Time for your stretches: " + state["address"].replace(
+        ",", "\\,"
+    )
+    assert "BEGIN:VALARM" in lines and lines[-2] == "END:VCALENDAR"
 
 
 # ---- The clinic's logo ----

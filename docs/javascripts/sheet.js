@@ -54,6 +54,10 @@
     sms: "Send by text message",
     share: "Share",
     message: "{title}: {address}",
+    reminderAt: "Remind me every day at",
+    reminder: "Add a daily reminder to my calendar",
+    reminderText: "Time for your stretches: {address}",
+    reminderFile: "stretching-reminder.ics",
   };
 
   function say(template, values) {
@@ -706,6 +710,88 @@
     [send.copy, send.email, send.sms, send.share, send.status].forEach(function (node) {
       holder.appendChild(node);
     });
+    var reminder = element("span", "sheet-reminder");
+    var at = element("label", "sheet-reminder-time");
+    at.appendChild(document.createTextNode(TEXT.reminderAt + " "));
+    send.time = element("input");
+    send.time.type = "time";
+    send.time.value = "08:00";
+    send.time.required = true;
+    at.appendChild(send.time);
+    reminder.appendChild(at);
+    var add = button(TEXT.reminder, TEXT.reminder, downloadReminder);
+    add.className = "md-button";
+    reminder.appendChild(add);
+    holder.appendChild(reminder);
+  }
+
+  // ---- A calendar file (RFC 5545), made here: a daily event at the time picked, in the
+  // patient's own time zone (a "floating" time), with the routine's address. ----
+
+  function icsText(text) {
+    return String(text).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  }
+
+  // Lines of at most 75 bytes of UTF-8, continued with a space, never splitting a character.
+  function fold(line) {
+    var encoder = new TextEncoder();
+    var out = [];
+    var current = "";
+    Array.from(line).forEach(function (character) {
+      if (encoder.encode(current + character).length > (out.length ? 74 : 75)) {
+        out.push(current);
+        current = "";
+      }
+      current += character;
+    });
+    out.push(current);
+    return out.join("\r\n ");
+  }
+
+  function stamp(date, utc) {
+    var two = function (n) {
+      return String(n).padStart(2, "0");
+    };
+    var get = function (name) {
+      return date[(utc ? "getUTC" : "get") + name]();
+    };
+    return String(get("FullYear")) + two(get("Month") + 1) + two(get("Date")) + "T" +
+      two(get("Hours")) + two(get("Minutes")) + two(get("Seconds")) + (utc ? "Z" : "");
+  }
+
+  function reminderFile(title, address, time) {
+    var now = new Date();
+    var parts = time.split(":");
+    var first = new Date(now.getFullYear(), now.getMonth(), now.getDate(),
+      Number(parts[0]) || 0, Number(parts[1]) || 0, 0);
+    if (first <= now) {
+      first.setDate(first.getDate() + 1); // from tomorrow when today's time has gone
+    }
+    var uid = (window.crypto && crypto.randomUUID ? crypto.randomUUID() :
+      String(now.getTime()) + String(Math.random()).slice(2)) + "@routine-sheet";
+    var text = say(TEXT.reminderText, { address: address });
+    return [
+      "BEGIN:VCALENDAR", "VERSION:2.0",
+      "PRODID:-//" + icsText(root.dataset.siteName) + "//Routine sheet//EN",
+      "CALSCALE:GREGORIAN", "BEGIN:VEVENT", "UID:" + uid, "DTSTAMP:" + stamp(now, true),
+      "DTSTART:" + stamp(first, false), "DURATION:PT15M", "RRULE:FREQ=DAILY",
+      "SUMMARY:" + icsText(title), "DESCRIPTION:" + icsText(text), "URL:" + address,
+      "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + icsText(title), "TRIGGER:PT0M",
+      "END:VALARM", "END:VEVENT", "END:VCALENDAR",
+    ].map(fold).join("\r\n") + "\r\n";
+  }
+
+  function downloadReminder() {
+    var made = reminderFile(send.title, routineAddress(), send.time.value || "08:00");
+    var link = element("a");
+    link.href = URL.createObjectURL(new Blob([made], { type: "text/calendar" }));
+    link.download = TEXT.reminderFile;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () {
+      URL.revokeObjectURL(link.href);
+    }, 1000);
   }
 
   function renderSend(title, address) {
