@@ -46,6 +46,7 @@
     noteCut: "The note for {name} was longer than {max} characters and was cut to fit.",
     qrLabel: "QR code of this routine's address. Scan it to open the routine on a phone.",
     qrTooLong: "This routine's address is too long for a QR code. Type the address instead, or shorten the notes.",
+    qrCaption: "Scan with your phone's camera to open this routine.",
     qrFailed: "The QR code could not be made. The address still opens this routine.",
     copy: "Copy link",
     copied: "Link copied.",
@@ -664,6 +665,9 @@
     var box = part("qr-box");
     box.textContent = "";
     box.appendChild(picture);
+    var caption = element("p", "sheet-qr-caption", TEXT.qrCaption);
+    caption.setAttribute("aria-hidden", "true"); // the picture's name says it already
+    box.appendChild(caption);
     qr.drawn = address;
     renderPaper();
   }
