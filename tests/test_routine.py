@@ -5,7 +5,11 @@ routine; buttons to send it; the clinic's logo. All in Debian's chromium."""
 from __future__ import annotations
 
 import io
+import os
 import re
+import shutil
+import subprocess
+import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +24,7 @@ from generator.pages.sheet import NOTE_MAX, dose_limits
 from generator.pages.words import dose_in_words
 
 from .crawl import _check_open_page, violation_lines, visit_at_every_width
-from .helpers import ARTIFACTS, copy_project, mkdocs_build, real_stretches, run, serve
+from .helpers import ARTIFACTS, ROOT, copy_project, mkdocs_build, real_stretches, run, serve
 
 SITE_URL = "https://stretches.example.org/"
 LOGO = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 20" width="60" height="20">
@@ -56,8 +60,8 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def clinic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real library with site_url and a clinic with a logo, built and served."""
+def clinic_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real library with site_url and a clinic with a logo, built."""
     folder = copy_project(tmp_path_factory.mktemp("clinic-site"))
     (folder / "docs" / "images").mkdir()
     (folder / "docs" / "images" / "clinic-logo.svg").write_bytes(LOGO)
@@ -73,7 +77,13 @@ def clinic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert run("build") == 0
     result = mkdocs_build(folder)
     assert result.returncode == 0, result.stderr
-    with serve(folder / "site") as url:
+    return folder
+
+
+@pytest.fixture(scope="module")
+def clinic_site(clinic_built: Path) -> Iterator[str]:
+    """That site, served."""
+    with serve(clinic_built / "site") as url:
         yield url
 
 
@@ -418,3 +428,33 @@ def test_a_sheet_with_doses_notes_and_a_qr_code_passes_wcag(
         assert [line for visit in visits for line in violation_lines(visit)] == []
     finally:
         context.close()
+
+
+def test_make_pdfs_prints_the_logo_on_every_stretch_and_the_booklets_cover(
+    clinic_built: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(clinic_built / "site", site)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.site.pdfs", "--site", str(site)],
+        cwd=clinic_built,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    green = (0x00, 0xAA, 0x55)  # the logo's colour: nothing else on a page is that green
+
+    def has_logo(pdf: Path, page: int) -> bool:
+        image = pypdfium2.PdfDocument(pdf)[page].render(scale=1).to_pil().convert("RGB")
+        colours = image.getcolors(maxcolors=1 << 24) or []
+        return any(
+            count > 50 and all(abs(a - b) < 40 for a, b in zip(colour, green, strict=True))
+            for count, colour in colours
+        )
+
+    booklet = site / "pdf" / "stretches.pdf"
+    assert has_logo(booklet, 0)  # the cover names the clinic, with its logo
+    stretch_pdfs = sorted((site / "pdf" / "stretches").glob("*.pdf"))
+    assert len(stretch_pdfs) >= 10
+    assert [pdf.name for pdf in stretch_pdfs if not has_logo(pdf, 0)] == []
