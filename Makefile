@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve test test-fast check generate venv vendor chromium lint clean zensical-canary bench pdfs
+.PHONY: site serve test test-fast check figures generate venv vendor chromium lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -39,6 +39,10 @@ site: generate
 
 check: venv
 	$(BIN)/python -m generator check
+
+# One page of every stretch's figures beside its steps, to look at: figures-review.html.
+figures: venv
+	$(BIN)/python -m generator figures
 
 # Optional, after the site: every stretch page as a one-page PDF and the whole library as a
 # booklet, printed by headless Chromium into site/pdf/; each stretch page then links its PDF.
@@ -91,4 +95,4 @@ bench: venv chromium
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site docs/stretches node_modules
+	rm -rf site docs/stretches .site.new-* .site.parts-* .site.old-* node_modules

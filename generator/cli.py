@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.checks import run_checks
 from generator.checks.reading_grade import reading_grade
 from generator.model import Library
+from generator.pages.figure_review import review_page
 from generator.pages.outputs import GENERATED_FOLDERS, render_site
 from generator.pages.scaffold import render_new
 from generator.pages.urls import slug
@@ -19,6 +20,7 @@ from generator.problems import Problem, errors_in
 from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
 from generator.read.validate import validate
+from generator.site.staging import project_lock
 from generator.write import NotOurFolder, write_if_changed, write_pages
 
 OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
@@ -72,7 +74,9 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
         return CONTENT_PROBLEMS
     pages = render_site(library)
     try:
-        report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
+        # Not while a site build reads docs/, nor beside another build's writes.
+        with project_lock(paths.config.parent, "python -m generator build"):
+            report = write_pages(paths.docs, GENERATED_FOLDERS, pages)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE
@@ -82,6 +86,17 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
     )
     if not library.site.url:
         print("note: set site_url in mkdocs.yml to add a QR code of each page to printed pages")
+    return OK
+
+
+def figures(paths: Paths, out: Path) -> int:
+    """Write one page of every stretch's figures beside its steps, for a reviewer."""
+    library, problems = _read_library(paths)
+    _print_problems(problems)
+    if errors_in(problems):
+        return CONTENT_PROBLEMS
+    write_if_changed(out, review_page(library))
+    print(f"Wrote {out.as_posix()}: the figures of {len(library.stretches)} stretches")
     return OK
 
 
@@ -136,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate every stretch file; print every problem")
     commands.add_parser("build", help="write the generated Markdown pages")
+    figures_parser = commands.add_parser("figures", help="write a page of every figure")
+    figures_parser.add_argument("--out", type=Path, default=Path("figures-review.html"))
     new_parser = commands.add_parser("new", help="start a new stretch file from the template")
     new_parser.add_argument("name", help='the stretch\'s name, e.g. "Piriformis stretch"')
     watch_parser = commands.add_parser("watch", help="build, then rebuild on every change")
@@ -153,6 +170,8 @@ def main(argv: list[str]) -> int:
         return check(paths)
     if arguments.command == "build":
         return build(paths)
+    if arguments.command == "figures":
+        return figures(paths, arguments.out)
     if arguments.command == "new":
         return new(paths, arguments.name)
     return watch(paths, arguments.interval)

@@ -46,6 +46,7 @@ class Figure:
     changes: tuple[tuple[str, int | str], ...] = ()
     props: tuple[str, ...] = ()
     label: str = ""
+    line: int = field(default=0, compare=False)  # where the file states it, for messages
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,14 @@ class Site:
     name: str = "Stretches for lower back pain"
     url: str = ""  # site_url, ending in "/"; "" when not set (then no absolute addresses)
     clinic: Clinic = Clinic()
+    # Whom re-users of the content credit (extra.attribution.name; default the site's name)
+    # and where that credit links (extra.attribution.url; default each page's own address).
+    credit_name: str = ""
+    credit_url: str = ""
+
+    @property
+    def credited(self) -> str:
+        return self.credit_name or self.name
 
 
 @dataclass(frozen=True)

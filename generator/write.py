@@ -57,7 +57,10 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def _check_ownership(folder: Path) -> None:
-    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+    if not folder.exists() or (folder / MARKER).is_file():
+        return
+    # A temporary file alone is what a run killed while writing a new folder's marker leaves.
+    if any(not path.name.startswith(".tmp-") for path in folder.iterdir()):
         raise NotOurFolder(f"{folder} has files the generator did not write; refusing to touch it")
 
 

@@ -485,7 +485,7 @@ def test_every_embed_page_holds_the_whole_stretch(built: Path) -> None:
             "See the warning signs",
             "Last updated",
             "Not yet reviewed by a clinician",
-            "From Stretches for lower back pain",
+            f"“{stretch.name}” from Stretches for lower back pain · CC BY 4.0",
         ]:
             assert part in text, f"{stretch.id}: {part!r} missing"
         assert "Last reviewed" not in text

@@ -12,9 +12,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
-from generator.checks import generic_figures
+from generator.checks import generic_figures, plausible_figures
 from generator.figures import draw as figures
+from generator.figures import plausible
 from generator.figures.body import Body
 from generator.figures.draw import FELT_COLOUR, draw_all, figures_svg
 from generator.figures.poses import (
@@ -27,7 +29,7 @@ from generator.figures.poses import (
     PROPS,
     VIEWS,
 )
-from generator.model import Library, Site, Stretch
+from generator.model import Figure, Library, Site, Stretch
 from generator.pages.outputs import render_site
 from generator.read.load import load_file, load_folder
 from generator.read.validate import validate
@@ -84,7 +86,7 @@ def floor_y(root: ET.Element) -> float | None:
     floor = root.find(f"{SVG}g/{SVG}path")
     assert floor is not None
     d = floor.attrib["d"]
-    return numbers(d)[1] if "H" in d else None  # seen from above there is a mat, no floor
+    return None if "Z" in d else numbers(d)[1]  # seen from above there is a mat, no floor
 
 
 @pytest.mark.parametrize("stretch", EVERY, ids=EVERY_ID)
@@ -115,8 +117,8 @@ def test_no_part_of_the_body_goes_through_the_floor(stretch: Stretch) -> None:
         if floor is None:
             continue
         for points, half, element in shapes(root)[1:]:
-            if element.attrib.get("stroke") == FELT_COLOUR:
-                continue
+            if element.attrib.get("stroke") == FELT_COLOUR or element.get("class") == "halo":
+                continue  # the highlight may lie beside the body; a halo is background
             lowest = max(y for _, y in points) + half
             assert lowest <= floor + 0.6, f"{figure.label}: {element.attrib} below the floor"
 
@@ -219,11 +221,12 @@ def test_childs_pose_sits_part_of_the_way_back_towards_the_heels() -> None:
     assert height(stretch, "head") < height(start, "head") - 5  # the head drops as the hips go back
 
 
-def test_press_up_arms_straight_and_hips_on_the_floor() -> None:
-    body = body_of("prone-press-up")
-    assert height(body, "pelvis") < 6.5
-    assert height(body, "neck") > 20
-    assert distance(body, "right_shoulder", "right_hand") > 28  # elbow straight
+def test_press_up_arms_push_the_chest_up_and_hips_stay_on_the_floor() -> None:
+    body, start = body_of("prone-press-up"), body_of("prone-press-up", "start")
+    assert height(body, "pelvis") < 6.5 and height(body, "right_knee") < 4.5
+    assert height(body, "neck") > height(start, "neck") + 15
+    reach = distance(body, "right_shoulder", "right_hand")
+    assert reach > distance(start, "right_shoulder", "right_hand") + 8  # the arms straighten
     assert height(body, "right_hand") < 3
 
 
@@ -407,4 +410,141 @@ def test_every_figure_renders_in_chromium(browser: object) -> None:
         assert {stroke for *_, stroke in sizes} == {expected}  # currentColor
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"figures-{scheme}.png"), full_page=True)
+        page.close()
+
+
+# --- Plausible by check: what a body could hold -----------------------------------------
+
+PLAUSIBLE_EVERY = [s for s in EVERY if s.figures] + [generic(p) for p in POSITION_POSES]
+
+
+@pytest.mark.parametrize("stretch", PLAUSIBLE_EVERY, ids=[s.id for s in PLAUSIBLE_EVERY])
+def test_every_figure_of_the_library_is_one_a_body_could_hold(stretch: Stretch) -> None:
+    stretch_figures = figures.figures_of(stretch)
+    for figure in (stretch_figures.start, stretch_figures.stretch, stretch_figures.alternate):
+        if figure is not None:
+            assert figures.implausible(figure) == [], (stretch.id, figure)
+    assert list(plausible_figures.check(stretch)) == []
+
+
+@pytest.mark.parametrize(
+    ("pose", "changes", "finding"),
+    [
+        # A leg lifted with its foot left "flat": the foot can't be on the floor.
+        (
+            "lying on your back",
+            (("right_hip", 90), ("right_knee", 0)),
+            "the right heel, the right toe should rest on the floor but float above it",
+        ),
+        # Rounded so far, hips so bent and knees straight that the thighs go through the chest.
+        (
+            "lying on your back",
+            (("spine", 80), ("hips", 140), ("knees", 0)),
+            "the right leg passes through the trunk",
+        ),
+        # On all fours with the thighs pulled up to the chest: the knees leave the floor.
+        ("hands and knees", (("hips", 140),), "the left knee, the right knee should rest"),
+    ],
+)
+def test_made_up_bad_poses_are_found(
+    pose: str, changes: tuple[tuple[str, int | str], ...], finding: str
+) -> None:
+    found = figures.implausible(Figure(pose, changes))
+    assert any(finding in problem for problem in found), found
+
+
+def test_a_part_below_the_floor_and_a_hand_short_of_its_hold_are_found() -> None:
+    changes = (("right_hip", 120), ("right_ankle", 20), ("hands", "on your right shin"))
+    figure = Figure("lying on your back", changes)
+    assert figures.implausible(figure) == []
+    body, held, _ = figures._figure_body(figure)
+    x, _, z = body.points["left_toe"]
+    body.points["left_toe"] = (x, -3.0, z)  # pushed into the floor
+    x, y, z = body.points["right_hand"]
+    body.points["right_hand"] = (x - 10.0, y, z)  # pulled away from the shin
+    found = plausible.problems(figure, body, held, set())
+    assert "the left toe goes below the floor" in found
+    assert any(p.startswith("the right hand can't reach your right shin") for p in found), found
+
+
+def test_check_reports_an_implausible_figure_at_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = project / "content" / "stretches" / "knee-to-chest.yaml"
+    text = path.read_text()
+    bad = text.replace("    right_hip: 125\n", "    spine: 80\n    hips: 140\n    knees: 0\n")
+    path.write_text(bad)
+    line = bad.splitlines().index("  stretch:") + 1
+    assert run("check") == 0  # a warning: the page still builds
+    err = capsys.readouterr().err
+    assert (
+        f"content/stretches/knee-to-chest.yaml:{line}:3: figures.stretch: warning: the figure "
+        "can't be drawn as a body would hold it: "
+    ) in err
+    assert "passes through the trunk" in err
+
+
+def test_make_figures_writes_one_page_of_every_figure_beside_its_steps(project: Path) -> None:
+    out = project / "review.html"
+    assert run("figures", "--out", str(out)) == 0
+    page = out.read_text()
+    for stretch in FIXTURE_LIBRARY.values():
+        section = page[page.index(f'<section id="{stretch.id}">') :].split("</section>")[0]
+        assert section.count("<svg") == len(draw_all(stretch))
+        assert all(str(escape(step)) in section for step in stretch.steps)
+        for drawn in draw_all(stretch):
+            assert str(escape(drawn.alt)) in section  # the alt text, arrows and all, is shown
+    assert "Not plausible" not in page
+
+
+def test_motion_arrows_come_from_the_start_and_are_said_in_the_alt_text() -> None:
+    expected = {
+        "knee-to-chest": "the right knee moves towards the chest",
+        "lumbar-rotation": "both knees roll to one side",
+        "glute-bridge": "the hips lift",
+        "childs-pose": "the hips move back towards the heels",
+        "prone-press-up": "the chest lifts",
+        "standing-back-extension": "the upper body leans back",
+        "seated-twist": "the upper body turns to one side",
+    }
+    for stretch in LIBRARY.values():
+        start, *others = draw_all(stretch)
+        assert "motion-arrow" not in start.svg and "Arrow:" not in start.alt
+        for drawn in others:
+            root = ET.fromstring(str(drawn.svg))
+            arrows = [e for e in root.iter() if e.get("class") == "motion-arrow"]
+            assert len(arrows) == drawn.alt.count(" Arrow: ") >= 1, (stretch.id, drawn.alt)
+            assert all(a.find(f"{SVG}path") is not None for a in arrows)
+        if stretch.id in expected:
+            assert f"Arrow: {expected[stretch.id]}." in others[0].alt, others[0].alt
+    same = replace(LIBRARY["knee-to-chest"].figures, stretch=LIBRARY["knee-to-chest"].figures.start)
+    unmoved = draw_all(replace(LIBRARY["knee-to-chest"], figures=same))
+    assert "motion-arrow" not in unmoved[1].svg  # nothing moves: no arrow
+
+
+def test_figures_are_big_enough_to_copy_on_a_phone_and_side_by_side_on_a_desktop(
+    browser: object, site_url: str
+) -> None:
+    """Each figure at least 300 px wide and one under another at 390 px; at least 260 px and
+    side by side at 1280 px. Screenshots in tests/artifacts/figures-page-*.png."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+        for stretch_id in ("knee-to-chest", "cat-cow", "piriformis-stretch"):
+            page.goto(f"{site_url}/stretches/{stretch_id}/", wait_until="load")
+            boxes = page.eval_on_selector_all(
+                ".stretch-figures svg",
+                "svgs => svgs.map(s => { const b = s.getBoundingClientRect(); "
+                "return [b.left, b.top, b.width]; })",
+            )
+            assert len(boxes) >= 2
+            if width == 390:
+                assert all(w >= 300 for *_, w in boxes), boxes
+                assert len({round(left) for left, *_ in boxes}) == 1  # stacked
+            else:
+                assert all(w >= 260 for *_, w in boxes), boxes
+                assert boxes[1][0] > boxes[0][0] + boxes[0][2]  # side by side
+            figures_box = page.query_selector(".stretch-figures")
+            assert figures_box is not None
+            figures_box.screenshot(path=str(ARTIFACTS / f"figures-page-{width}-{stretch_id}.png"))
         page.close()

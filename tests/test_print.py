@@ -569,22 +569,40 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     assert all(
         "pdf/stretches/" not in (site / "stretches" / i / "index.html").read_text() for i in ids
     )  # no link to a PDF that doesn't exist
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.site.pdfs", "--site", str(site), "--paper", "Letter"],
-        cwd=folder,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-    )
-    # The stretch made too long is printed, and is the one the step warns about.
+
+    def make_pdfs() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "generator.site.pdfs", "--site", str(site), "--paper", "Letter"],
+            cwd=folder,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+        )
+
+    # The stretch made too long is the one the step warns about; it fails, and publishes
+    # nothing: the site is as it was, byte for byte, and the step's copy of it is gone.
+    before = {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in site.rglob("*.*")}
+    result = make_pdfs()
     assert result.returncode == 1, result.stderr
     assert f"warning: Too long ({TOO_LONG}) printed on 2 pages, not one" in result.stdout
+    assert f"No PDFs were published: {site}/ was left as it was." in result.stderr
+    assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in site.rglob("*.*")} == (
+        before
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+    # Without it, every PDF, the booklet and the links to them appear together.
+    shutil.rmtree(site / "stretches" / TOO_LONG)
+    ids.remove(TOO_LONG)
+    del names[TOO_LONG]
+    result = make_pdfs()
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
     counts = {}
     for stretch_id in ids:
         counts[stretch_id] = pdf_pages(
             (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
         )
-    assert counts == {i: 2 if i == TOO_LONG else 1 for i in ids}
+    assert counts == {i: 1 for i in ids}
     booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
     cover_pages = len(booklet.pages) - sum(counts.values())  # contents first
     assert cover_pages in (1, 2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from generator.checks import generic_figures, print_budget, reading_grade
+from generator.checks import generic_figures, plausible_figures, print_budget, reading_grade
 from generator.model import Stretch
 from generator.problems import Problem
 
@@ -14,6 +14,7 @@ CHECKS: tuple[Callable[[Stretch], Iterable[Problem]], ...] = (
     reading_grade.check,
     print_budget.check,
     generic_figures.check,
+    plausible_figures.check,
 )
 
 

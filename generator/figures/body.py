@@ -95,6 +95,18 @@ class Body:
         )
 
 
+# Half the trunk's depth from the hips (0) to the shoulder line (1): a pelvis, a narrower
+# waist and a deeper chest, so that the trunk reads as a body, not a bar.
+_TRUNK_HALF = ((0.0, 5.6), (0.45, 4.8), (0.8, 6.6), (1.0, 5.4))
+
+
+def trunk_half_depth(t: float) -> float:
+    for (t0, h0), (t1, h1) in zip(_TRUNK_HALF, _TRUNK_HALF[1:], strict=False):
+        if t <= t1:
+            return h0 + (h1 - h0) * (t - t0) / (t1 - t0)
+    return _TRUNK_HALF[-1][1]
+
+
 Angles = dict[str, float | str]
 
 

@@ -13,8 +13,10 @@ from functools import cache
 
 from markupsafe import Markup
 
+from generator.figures.arrows import motions
 from generator.figures.body import Body, Posture
-from generator.figures.drawing import FELT_COLOUR, shapes_of, svg
+from generator.figures.drawing import FELT_COLOUR, shapes_of
+from generator.figures.plausible import problems
 from generator.figures.poses import (
     BASES,
     CROSSED,
@@ -27,6 +29,7 @@ from generator.figures.poses import (
     TARGET_AREAS,
 )
 from generator.figures.resting import place
+from generator.figures.svg import svg
 from generator.figures.words import describe
 from generator.model import Figure, Figures, Stretch
 
@@ -34,6 +37,7 @@ __all__ = [
     "FELT_COLOUR",
     "draw_all",
     "figures_svg",
+    "implausible",
     "figure_sprite",
 ]
 
@@ -68,11 +72,12 @@ def draw_all(stretch: Stretch) -> tuple[Drawn, ...]:
     felt = figures.felt
     if not felt and stretch.figures:
         felt = generic_figures(stretch).felt
-    shown = [("Start", figures.start, ()), ("Stretch", figures.stretch, felt)]
+    shown = [("Start", figures.start, (), None), ("Stretch", figures.stretch, felt, figures.start)]
     if figures.alternate:
-        shown.append(("Then", figures.alternate, felt))
+        shown.append(("Then", figures.alternate, felt, figures.start))
     return tuple(
-        _draw(figure, figure.label or label, areas, figures.view) for label, figure, areas in shown
+        _draw(figure, figure.label or label, areas, figures.view, start)
+        for label, figure, areas, start in shown
     )
 
 
@@ -150,11 +155,7 @@ def _figure_body(figure: Figure) -> tuple[Body, Posture, str]:
     """The placed body, its posture, and the base's placing (for the floor or a mat)."""
     held = posture(figure)
     base = BASES[POSES[figure.pose].base]
-    padded = set()
-    if "pillow under head" in held.props:
-        padded.add("head")
-    if "pillow under knees" in held.props:
-        padded |= {"left_knee", "right_knee"}
+    padded = _padded(held)
     towel = None
     if "holding the towel" in held.hands.values():
         hips = [(held.angles[f"{s}_hip"], s) for s in ("left", "right")]
@@ -163,16 +164,40 @@ def _figure_body(figure: Figure) -> tuple[Body, Posture, str]:
     return placed, held, base.placing
 
 
+def _padded(held: Posture) -> set[str]:
+    """The points a pillow lies under."""
+    padded = set()
+    if "pillow under head" in held.props:
+        padded.add("head")
+    if "pillow under knees" in held.props:
+        padded |= {"left_knee", "right_knee"}
+    return padded
+
+
+def implausible(figure: Figure) -> list[str]:
+    """What a body could not do in this figure, in words (see plausible.py); [] if nothing."""
+    placed, held, _ = _figure_body(figure)
+    shapes_of(placed, held, ())  # puts a hand on the chair, as the drawing does
+    return problems(figure, placed, held, _padded(held))
+
+
 def _number(value: float | str) -> float:
     return value if isinstance(value, float) else 0.0
 
 
 @cache  # libraries repeat figures (every generic one of a position is the same)
-def _draw(figure: Figure, label: str, felt: tuple[str, ...], view: str) -> Drawn:
+def _draw(
+    figure: Figure, label: str, felt: tuple[str, ...], view: str, start: Figure | None
+) -> Drawn:
     placed, held, placing = _figure_body(figure)
-    shapes = shapes_of(placed, held, felt)
     view = "from above" if placing == "side" else view
+    moves = []
+    if start is not None and start != figure:
+        before, before_held, _ = _figure_body(start)
+        moves = motions(before, placed, before_held, held, view)
+    shapes = shapes_of(placed, held, felt)
     if view in ("from above", "from the feet"):
         label += f", seen {view}"
-    alt = describe(figure, held.props, label, felt)
-    return Drawn(label, alt, *svg(shapes, view, alt))
+    alt = describe(figure, held.props, label, felt, [move.words for move in moves])
+    arrows = [move.curve for move in moves]
+    return Drawn(label, alt, *svg(shapes, view, alt, arrows, "mat" in held.props))

@@ -9,22 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Segment lengths and stroke widths in drawing units (a standing body is about 95 tall).
+# Segment lengths and widths in drawing units, for a standing height H of 95, from the
+# anthropometric ratios of Drillis and Contini (Winter's tables): trunk 0.29 H, upper arm
+# 0.19 H, forearm 0.15 H plus half the hand, thigh and shin 0.25 H, foot 0.15 H.
 LENGTH = {
-    "trunk": 30.0,  # pelvis to the base of the neck
-    "neck": 3.5,
-    "head": 6.5,  # radius
-    "shoulder": 7.0,  # half the width between the shoulder joints
+    "trunk": 27.5,  # the hip joints to the shoulder line
+    "neck": 4.5,  # the shoulder line to the bottom of the head
+    "head": 6.2,  # radius (chin to crown 0.13 H)
+    "shoulder": 8.0,  # half the width between the shoulder joints
     "hip": 4.5,  # half the width between the hip joints
-    "upper_arm": 14.0,
-    "forearm": 15.0,  # elbow to the middle of the hand
-    "thigh": 23.0,
-    "shin": 23.5,
-    "foot": 8.5,  # ankle to toes
-    "heel": 2.5,
+    "upper_arm": 18.0,
+    "forearm": 19.0,  # elbow to the middle of the hand
+    "thigh": 23.7,
+    "shin": 23.7,  # knee to ankle; the ankle sits 3.8 above the sole
+    "foot": 10.5,  # ankle to toes
+    "heel": 3.0,
     "pillow": 4.5,  # a pillow's thickness, under a head or a knee
 }
-WIDTH = {"trunk": 11.0, "girdle": 6.0, "arm": 4.5, "leg": 6.5, "foot": 4.5}
+WIDTH = {"trunk": 11.0, "girdle": 6.0, "arm": 3.6, "leg": 5.2, "foot": 3.4, "hand": 4.6}
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ HAND_PLACES = (
 )
 HAND_FIELDS = ("hands", "left_hand", "right_hand")
 
-PROPS = ("towel or strap", "pillow under head", "pillow under knees", "chair")
+PROPS = ("towel or strap", "pillow under head", "pillow under knees", "chair", "mat", "counter")
 
 # Where a stretch is felt, as drawn: a dashed band along that side of the body part.
 # Each area is pieces of (segment, from, to, side): side +1 is the front, -1 the back.

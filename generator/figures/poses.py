@@ -70,7 +70,7 @@ class Base:
 
 BASES = {
     "on the back": Base("trunk", 180, "rest"),
-    "on the front": Base("left_thigh", 180, "anchor"),  # legs along the floor, head right
+    "on the front": Base("left_thigh", 184, "anchor"),  # thighs from the hips down to the floor
     "on the side": Base("trunk", 180, "side"),
     "on all fours": Base("trunk", 0, "all fours"),
     "upright kneeling": Base("trunk", 90, "rest"),
@@ -87,6 +87,7 @@ class Pose:
     fields: dict[str, int | str]
     words: str  # for the alt text: "lying on your back with both knees bent ..."
     props: tuple[str, ...] = field(default=())
+    rests: tuple[str, ...] = field(default=())  # what touches the floor ("back": the trunk)
 
 
 NEUTRAL: dict[str, int | str] = {
@@ -98,28 +99,33 @@ POSES = {
         "on the back",
         {"hips": 45, "knees": 100, "ankles": FLAT, "shoulders": 10},
         "lying on the back with both knees bent and both feet flat on the floor",
+        rests=("pelvis", "back", "head"),
     ),
     "lying on your back with legs straight": Pose(
         "on the back",
         {"ankles": 20, "shoulders": 10},
         "lying on the back with both legs straight",
+        rests=("pelvis", "back", "head", "left_heel", "right_heel"),
     ),
     "lying on your back with your lower back pressed down": Pose(
-        "on the back",
-        {"hips": 45, "knees": 100, "ankles": FLAT, "shoulders": 10},
+        "on the back",  # the small tilt: the lower back a little flatter, the head still down
+        {"hips": 45, "knees": 100, "ankles": FLAT, "shoulders": 10, "spine": 6, "neck": -6},
         "lying on the back with both knees bent, both feet flat, and the tummy tightened to "
-        "press the small of the back into the floor (the drawing cannot show so small a tilt)",
+        "press the small of the back into the floor",
+        rests=("pelvis", "back", "head"),
     ),
     "bridge": Pose(
         "on the back",
-        {"hips": 0, "knees": 100, "ankles": FLAT, "shoulders": 10},
+        {"hips": 0, "knees": 100, "ankles": FLAT, "shoulders": 10, "neck": 25},
         "lying on the back with the knees bent, the feet flat and the hips lifted so that the "
         "shoulders, hips and knees make a straight line",
+        rests=("back", "head"),
     ),
     "lying on your front": Pose(
         "on the front",
-        {"ankles": POINTED, "hands": "on the floor", "neck": -10},
+        {"ankles": POINTED, "hands": "on the floor", "neck": -10, "hips": 4},
         "lying on the front with the legs straight and the hands flat beside the shoulders",
+        rests=("pelvis", "back", "left_toe", "right_toe"),
     ),
     "lying on your front on your forearms": Pose(
         "on the front",
@@ -127,10 +133,11 @@ POSES = {
             "ankles": POINTED,
             "hands": "forearms on the floor",
             "spine": -35,
-            "hips": -5,
+            "hips": 2,
             "neck": -15,
         },
         "lying on the front, propped up on the forearms with the elbows under the shoulders",
+        rests=("pelvis", "left_toe", "right_toe"),
     ),
     "lying on your side": Pose(
         "on the side",
@@ -139,8 +146,9 @@ POSES = {
     ),
     "hands and knees": Pose(
         "on all fours",
-        {"hips": 90, "knees": 90, "ankles": POINTED, "hands": "on the floor"},
+        {"hips": 90, "knees": 96, "ankles": POINTED, "hands": "on the floor"},
         "on hands and knees, hands under the shoulders and knees under the hips, back flat",
+        rests=("left_knee", "right_knee", "left_toe", "right_toe"),
     ),
     "child's pose": Pose(
         "on all fours",
@@ -155,11 +163,13 @@ POSES = {
         },
         "kneeling, sitting back on the heels with the chest on the thighs, "
         "arms stretched forward on the floor",
+        rests=("left_knee", "right_knee", "left_toe", "right_toe", "left_hand", "right_hand"),
     ),
     "kneeling": Pose(
         "upright kneeling",
         {"knees": 90, "ankles": POINTED},
         "kneeling upright on both knees",
+        rests=("left_knee", "right_knee"),
     ),
     "half kneeling": Pose(
         "upright kneeling",
@@ -171,6 +181,7 @@ POSES = {
             "right_ankle": POINTED,
         },
         "kneeling on the right knee with the left foot flat on the floor in front",
+        rests=("right_knee", "right_toe"),
     ),
     "sitting": Pose(
         "on the feet",
@@ -182,6 +193,7 @@ POSES = {
         "on the floor",
         {"hips": 90, "ankles": 10, "shoulders": 20},
         "sitting upright on the floor with both legs straight out in front",
+        rests=("pelvis", "left_heel", "right_heel"),
     ),
     "standing": Pose("on the feet", {"ankles": FLAT}, "standing upright, arms by the sides"),
 }

@@ -24,6 +24,7 @@ from generator.figures.body import (
     reach,
     rot_z,
     sub,
+    trunk_half_depth,
     unit,
 )
 from generator.figures.poses import LENGTH, WIDTH, Base
@@ -52,6 +53,8 @@ def radius(name: str) -> float:
         return WIDTH["leg"] / 2
     if part in ("heel", "toe"):
         return WIDTH["foot"] / 2
+    if part == "hand":
+        return WIDTH["hand"] / 2
     return WIDTH["arm"] / 2
 
 
@@ -63,7 +66,8 @@ def outline(body: Body, padded: set[str], loose: set[str]) -> list[tuple[Vec, fl
         for n, p in body.points.items()
         if n != "towel" and n not in loose
     ]
-    return shapes + [(p, radius("trunk")) for p in body.trunk[1:-1]]
+    last = len(body.trunk) - 1
+    return shapes + [(p, trunk_half_depth(i / last)) for i, p in enumerate(body.trunk)][1:-1]
 
 
 def _centre(body: Body) -> Vec:
@@ -146,23 +150,23 @@ def _floor_hands(body: Body, hands: dict[str, str]) -> None:
     for side, sign in SIDES:
         shoulder = body.points[f"{side}_shoulder"]
         if hands.get(side) == "on the floor":
-            target = (shoulder[0] - head_way[0] * 2.0, WIDTH["arm"] / 2, shoulder[2] + sign * 6)
+            target = (shoulder[0] - head_way[0] * 2.0, WIDTH["hand"] / 2, shoulder[2] + sign * 6)
             pole = (-head_way[0], 1.5, 0.0)
         elif hands.get(side) == "forearms on the floor":  # elbows under the shoulders
-            height = shoulder[1] - WIDTH["arm"] / 2
+            height = shoulder[1] - WIDTH["hand"] / 2
             ahead = math.sqrt(max(LENGTH["upper_arm"] ** 2 - height**2, 0.0))
             way = 1.0 if head_way[0] >= 0 else -1.0
             if height > LENGTH["upper_arm"]:  # too high to reach: the arm hangs
                 elbow = at(shoulder, (0.0, -1.0, 0.0), LENGTH["upper_arm"])
             else:
-                elbow = (shoulder[0] + way * ahead, WIDTH["arm"] / 2, shoulder[2] + sign)
+                elbow = (shoulder[0] + way * ahead, WIDTH["hand"] / 2, shoulder[2] + sign)
             body.points[f"{side}_elbow"] = elbow
             body.points[f"{side}_hand"] = at(elbow, (way, 0.0, 0.0), LENGTH["forearm"])
             continue
         elif hands.get(side) == "beside your head":  # forearms flat, elbows out to the sides
             head = body.points["head"]
-            target = (head[0], WIDTH["arm"] / 2, head[2] + sign * 8)
-            pole = (0.0, -1.0, sign * 2.0)
+            target = (head[0], WIDTH["hand"] / 2, head[2] + sign * 8)
+            pole = (0.0, 0.3, sign * 2.0)
         else:
             continue
         elbow, hand = reach(shoulder, target, LENGTH["upper_arm"], LENGTH["forearm"], pole)
@@ -177,7 +181,8 @@ def _supported_turn(
     the floor, so the hand under it rests on the floor with the elbow nearly straight."""
     points = outline(body, padded, loose)
     shoulder = body.points[f"{side}_shoulder"]
-    wanted = 0.9 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["arm"] / 2
+    # Elbows a little soft, as the steps say ("do not lock your elbows"), and the back level.
+    wanted = 0.8 * (LENGTH["upper_arm"] + LENGTH["forearm"]) + WIDTH["hand"] / 2
     best = (math.inf, guess)
     for step in sorted(range(-90, 91), key=abs):
         turn = guess + step / 2

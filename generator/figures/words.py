@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.figures.poses import CROSSED, FLAT, HAND_FIELDS, JOINT_FIELDS, POINTED, POSES
 from generator.model import Figure
 
@@ -21,6 +23,8 @@ _PROPS = {
     "pillow under head": "a pillow under the head",
     "pillow under knees": "a pillow under the knee",
     "chair": "a sturdy chair",
+    "mat": "a mat on the floor",
+    "counter": "a kitchen counter within reach",
 }
 
 
@@ -78,7 +82,13 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def describe(figure: Figure, props: tuple[str, ...], label: str, felt: tuple[str, ...]) -> str:
+def describe(
+    figure: Figure,
+    props: tuple[str, ...],
+    label: str,
+    felt: tuple[str, ...],
+    moves: Sequence[str] = (),
+) -> str:
     """E.g. "Stretch: lying on the back ..., but with the right knee bent 120 degrees. Felt
     in the lower back (highlighted)." """
     pose = POSES[figure.pose]
@@ -97,4 +107,5 @@ def describe(figure: Figure, props: tuple[str, ...], label: str, felt: tuple[str
             for area in felt
         ]
         text += f" Felt in the {_listed(areas)} (highlighted)."
+    text += "".join(f" Arrow: {words}." for words in moves)
     return text

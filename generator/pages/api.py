@@ -19,13 +19,23 @@ from generator.model import Library, Site, Stretch
 from generator.pages import urls
 from generator.pages.embeds import EMBED_HEIGHT, EMBED_WIDTH, embed_snippet
 from generator.pages.figure_files import figure_images
-from generator.pages.words import dose_in_words, review_in_words
+from generator.pages.words import attribution, dose_in_words, review_in_words
 from generator.read.parse import plain
 from generator.stretch_schema import stretch_schema
 
 FOLDER = "api"
 API_VERSION = 1
 INDEX_FIELDS = ("id", "name", "position", "level", "url")
+# The content's licence, in every file a re-user may take data from.
+LICENSE = {"name": urls.CONTENT_LICENCE, "url": urls.CONTENT_LICENCE_URL}
+LICENSE_SCHEMA = {
+    "description": "The licence of the content: re-use it freely, crediting it as "
+    "`attribution` says.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["name", "url"],
+    "properties": {"name": {"const": LICENSE["name"]}, "url": {"const": LICENSE["url"]}},
+}
 
 
 def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
@@ -38,6 +48,8 @@ def stretch_data(stretch: Stretch, site: Site) -> dict[str, Any]:
         **{key: value for key, value in fields.items() if key != "id"},
         "dose_in_words": dose_in_words(stretch.dose),
         "review_in_words": review_in_words(stretch.review),
+        "license": LICENSE,
+        "attribution": attribution(stretch, site),
         "figure_images": [
             {
                 "label": image["label"],
@@ -79,6 +91,8 @@ def api_schema(site: Site) -> dict[str, Any]:
             *file_schema["required"],
             "dose_in_words",
             "review_in_words",
+            "license",
+            "attribution",
         ],
         "properties": {
             "id": {"description": "The file name and URL slug.", "$ref": "#/$defs/id"},
@@ -94,6 +108,13 @@ def api_schema(site: Site) -> dict[str, Any]:
                 "description": 'The review line as a reader sees it. "Last updated …" while '
                 "review.reviewer is empty (no clinician has reviewed the stretch: show it so, "
                 'never as "Last reviewed"), "Last reviewed … by …" once one has.',
+                "type": "string",
+            },
+            "license": LICENSE_SCHEMA,
+            "attribution": {
+                "description": "The credit to show beside the stretch wherever it is re-used "
+                '(CC BY 4.0 asks for it), e.g. \'"Knee to chest" from Stretches for lower back '
+                "pain (https://…/stretches/knee-to-chest/), CC BY 4.0'.",
                 "type": "string",
             },
             "figure_images": {
@@ -122,13 +143,14 @@ def api_schema(site: Site) -> dict[str, Any]:
         "with /.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "generated", "stretches"],
+        "required": ["version", "generated", "license", "stretches"],
         "properties": {
             "version": {
                 "description": "Changes only when a field is renamed or removed.",
                 "const": API_VERSION,
             },
             "generated": GENERATED_SCHEMA,
+            "license": LICENSE_SCHEMA,
             "stretches": {
                 "description": "Every stretch, sorted by name.",
                 "type": "array",
@@ -164,10 +186,11 @@ def _index_schema(stretch: dict[str, Any]) -> dict[str, Any]:
         f"{', '.join(INDEX_FIELDS)}; the rest is in /api/stretches/<id>.json.",
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "generated", "stretches"],
+        "required": ["version", "generated", "license", "stretches"],
         "properties": {
             "version": {"const": API_VERSION},
             "generated": GENERATED_SCHEMA,
+            "license": LICENSE_SCHEMA,
             "stretches": {"type": "array", "items": entry},
         },
     }
@@ -181,6 +204,10 @@ def oembed_data(stretch: Stretch, site: Site, snippet: str) -> dict[str, Any]:
         "title": stretch.name,
         "provider_name": site.name,
         "provider_url": site.url or "/",
+        "author_name": site.credited,
+        "license": LICENSE["name"],
+        "license_url": LICENSE["url"],
+        "attribution": attribution(stretch, site),
         "html": snippet,
         "width": EMBED_WIDTH,
         "height": EMBED_HEIGHT,
@@ -198,10 +225,11 @@ def files(library: Library) -> dict[str, str]:
     stretches, site = library.stretches, library.site
     items = [stretch_data(stretch, site) for stretch in stretches]
     generated = generated_date(stretches)
-    whole = {"version": API_VERSION, "generated": generated, "stretches": items}
+    whole = {"version": API_VERSION, "generated": generated, "license": LICENSE, "stretches": items}
     index = {
         "version": API_VERSION,
         "generated": generated,
+        "license": LICENSE,
         "stretches": [{key: item[key] for key in INDEX_FIELDS} for item in items],
     }
     files = {

@@ -19,6 +19,9 @@ SHEET = "sheet/"
 EMBED = "embed/"
 EMBED_SCRIPT = "embed/embed.js"
 URGENT_HELP = "urgent-help/"
+# The content's licence (LICENSE-content); the code is MIT (LICENSE).
+CONTENT_LICENCE = "CC BY 4.0"
+CONTENT_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Text hand-written pages include (pymdownx.snippets); not a page of the site.
 URGENT_SIGNS_SNIPPET = "snippets/urgent-signs.html"
 API_LIBRARY = "api/stretches.json"

@@ -8,7 +8,8 @@ import re
 
 from markupsafe import Markup
 
-from generator.model import Count, Dose, Review
+from generator.model import Count, Dose, Review, Site, Stretch
+from generator.pages import urls
 
 
 def count_in_words(count: Count) -> str:
@@ -50,6 +51,20 @@ def review_in_words(review: Review) -> str:
     if review.reviewer:
         return f"Last reviewed {last} by {review.reviewer} · Next review due {due}"
     return f"Last updated {last} · Next review due {due} · Not yet reviewed by a clinician"
+
+
+def credit_address(stretch: Stretch, site: Site) -> str:
+    """Where a re-user's credit links: the stretch's page when site_url is set, else
+    extra.attribution.url, else "" (a build without site_url knows no address of its own)."""
+    return site.url + urls.stretch_page(stretch.id) if site.url else site.credit_url
+
+
+def attribution(stretch: Stretch, site: Site) -> str:
+    """The credit CC BY asks re-users to show, e.g. '"Knee to chest" from Stretches for lower
+    back pain (https://…/stretches/knee-to-chest/), CC BY 4.0'."""
+    address = credit_address(stretch, site)
+    where = f" ({address})" if address else ""
+    return f"“{stretch.name}” from {site.credited}{where}, {urls.CONTENT_LICENCE}"
 
 
 def yaml_string(text: str) -> Markup:

@@ -161,8 +161,8 @@ def plain(value: Any, schema: dict[str, Any]) -> Any:
         if isinstance(value, Figure) and field.name == "changes":
             # A figure's joints are fields of their own in the file.
             data.update((joint, plain(how, properties.get(joint, {}))) for joint, how in item)
-        elif isinstance(value, Stretch) and field.name not in properties:
-            continue
+        elif isinstance(value, Stretch | Figure) and field.name not in properties:
+            continue  # where it came from (a stretch's id and path, a figure's line)
         elif field.name in required or not _left_out(item, field):
             data[field.name] = plain(item, item_schema)
     return data

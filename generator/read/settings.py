@@ -1,4 +1,5 @@
-"""What the generator needs from mkdocs.yml: the site name, its address, the clinic."""
+"""What the generator needs from mkdocs.yml: the site name, its address, the clinic, and
+whom the content is credited to."""
 
 from __future__ import annotations
 
@@ -48,12 +49,38 @@ def load_site(config_path: Path, shown: str) -> tuple[Site, list[Problem]]:
     clinic, clinic_problems = _clinic(
         extra.get("clinic") if isinstance(extra, dict) else None, shown, docs
     )
+    credit, credit_problems = _attribution(
+        extra.get("attribution") if isinstance(extra, dict) else None, shown
+    )
     site = Site(
         name=name if isinstance(name, str) and name.strip() else Site.name,
         url=url.rstrip("/") + "/" if url else "",
         clinic=clinic,
+        credit_name=credit.get("name", ""),
+        credit_url=credit.get("url", ""),
     )
-    return site, problems + clinic_problems
+    return site, problems + clinic_problems + credit_problems
+
+
+def _attribution(attribution: Any, shown: str) -> tuple[dict[str, str], list[Problem]]:
+    """extra.attribution: the name (and address) a fork wants its content credited to."""
+    if attribution is None:
+        return {}, []
+    if not isinstance(attribution, dict):
+        return {}, [Problem(shown, 1, 1, "extra.attribution", "expected name and url")]
+    problems, values = [], {}
+    for key, value in attribution.items():
+        field = f"extra.attribution.{key}"
+        if key not in ("name", "url"):
+            problems.append(Problem(shown, 1, 1, field, "is not a known field; known: name, url"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(shown, 1, 1, field, "expected text (put it in quotes)"))
+        elif key == "url" and not _CHECKS["url"][0].match(value.strip()):
+            message = f'must be {_CHECKS["url"][1]} (found "{value}")'
+            problems.append(Problem(shown, 1, 1, field, message))
+        else:
+            values[key] = " ".join(value.split())
+    return ({}, problems) if problems else (values, [])
 
 
 def _clinic(clinic: Any, shown: str, docs: Path) -> tuple[Clinic, list[Problem]]:

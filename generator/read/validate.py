@@ -7,6 +7,7 @@ need more than one file, or today's date, are written in Python below.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import re
@@ -250,6 +251,18 @@ def _library_problems(
     return problems
 
 
+def _with_lines(stretch: Stretch, file: LoadedFile) -> Stretch:
+    """The stretch with each figure's line in its file, so checks of a figure can point at it."""
+    if not stretch.figures:
+        return stretch
+    lines = {
+        name: dataclasses.replace(figure, line=file.mark_of(("figures", name), key=True)[0])
+        for name in ("start", "stretch", "alternate")
+        if (figure := getattr(stretch.figures, name)) is not None
+    }
+    return dataclasses.replace(stretch, figures=dataclasses.replace(stretch.figures, **lines))
+
+
 def validate(
     files: list[LoadedFile], today: datetime.date, ids: set[str] | None = None
 ) -> tuple[list[Stretch], list[Problem]]:
@@ -273,6 +286,6 @@ def validate(
         problems += file_problems
         if not errors_in(file_problems):
             good_files.append(file)
-    stretches = [parse(file.data, file.stem, file.path) for file in good_files]
+    stretches = [_with_lines(parse(file.data, file.stem, file.path), file) for file in good_files]
     problems += _library_problems(good_files, stretches, ids)
     return stretches, sorted(problems)

@@ -7,8 +7,9 @@ of the whole project in a process of its own, told to leave out the other parts'
 Part 0 also builds every page that is not one stretch's (home, lists, tags, theme files).
 The parts' folders are then moved into site/, and their search indexes and sitemaps merged
 in the order one build writes them. The generator's files that MkDocs would only copy are
-hard-linked in instead (site_merge.link_into). The result is byte for byte what one
-`mkdocs build --strict` makes (tests/test_parallel_build.py holds it to that).
+hard-linked in instead (merge.link_into). The result is byte for byte what one
+`mkdocs build --strict` makes (tests/test_parallel_build.py holds it to that). All of it is
+built beside site/ and replaces it only when whole (generator/site/staging.py).
 
 Usage: python -m generator.site.parallel_build [--parts N]   (default: as many as pay, up to the CPUs)
 """
@@ -21,9 +22,9 @@ import multiprocessing
 import os
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -36,6 +37,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.pages import urls
 from generator.site.merge import link_into, merge
 from generator.write import MARKER
+from generator.site.staging import Staging, staged
 
 # Below this many stretch pages a part, another part saves too little to be worth it. Measured
 # on 2 cores: at 100 stretches two parts took 1.2 s against 1.7 s for one (a fork starts with
@@ -126,27 +128,78 @@ def _build_part(config_file: str, part: int, parts: int, site_dir: str) -> PartR
     return PartResult(True, keep.page_order, keep.to_link)
 
 
+class PartDied(Exception):
+    """A part's process ended without sending its result."""
+
+
+def _send_result(sender: Connection, job: tuple[str, int, int, str]) -> None:
+    sender.send(_build_part(*job))  # an exception: printed by multiprocessing, and no result
+
+
+def _in_processes(jobs: list[tuple[str, int, int, str]]) -> list[PartResult]:
+    """Each part in a forked process of its own, side by side; the results in order. Not a
+    pool: when a worker dies, Pool waits for its job forever, and ProcessPoolExecutor, if it
+    died while sending its result, for the rest of the result."""
+    context = multiprocessing.get_context("fork")
+    receivers, processes, finished = [], [], False
+    try:
+        for job in jobs:
+            receiver, sender = context.Pipe(duplex=False)
+            receivers.append(receiver)
+            processes.append(context.Process(target=_send_result, args=(sender, job)))
+            processes[-1].start()
+            sender.close()  # the child's copy alone is left: when it dies, the pipe ends
+        results = []
+        for number, receiver in enumerate(receivers, 1):
+            try:
+                results.append(receiver.recv())
+            except (EOFError, OSError):
+                raise PartDied(f"part {number} of {len(jobs)} ended before it finished") from None
+        finished = True
+        return results
+    finally:
+        for process in (process for process in processes if process.pid is not None):
+            if not finished:  # a part failed, or a signal stops the build: stop the others
+                process.terminate()
+            process.join()
+
+
 def parts_for(stretch_count: int, cpus: int) -> int:
     return max(1, min(cpus, stretch_count // STRETCHES_PER_PART))
 
 
 def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
-    """Build the site in `parts` parts side by side; 0 when it built, 1 when it failed."""
-    site = Path(config.site_dir)
+    """Build the site into a staging folder and put it in site/'s place only when all of it
+    built (generator/site/staging.py); 0 when it built, 1 when it failed (site/ as it was)."""
+    project = Path(config.config_file_path or config_file).parent
+    with staged(Path(config.site_dir), project, "make site") as staging:
+        new_site = staging.folder()
+        status = _build(config_file, parts, config, new_site, staging)
+        if status == 0:
+            staging.replace_site(new_site)
+    return status
+
+
+def _build(
+    config_file: Path, parts: int, config: MkDocsConfig, site: Path, staging: Staging
+) -> int:
+    """Build the site into `site` in `parts` parts side by side; 0 when it built."""
     if parts == 1:
         return 0 if _build_part(str(config_file), 0, 1, str(site)).ok else 1
     # Beside site/, on the same disk, so that moving a part's folders in is only a rename.
-    work = Path(tempfile.mkdtemp(prefix=".site-parts-", dir=site.parent))
+    work = staging.folder("parts")
     try:
         folders = [site, *(work / str(part) for part in range(1, parts))]
         jobs = [(str(config_file), part, parts, str(folders[part])) for part in range(parts)]
         # fork: each part starts with MkDocs and the theme already imported.
-        with multiprocessing.get_context("fork").Pool(parts) as pool:
-            results = pool.starmap(_build_part, jobs)
+        results = _in_processes(jobs)
         if not all(result.ok for result in results):
             return 1
         merge(site, folders[1:], results[0].page_order, config.site_url or "")
         link_into(site, results[0].to_link)
+    except PartDied as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -172,6 +225,8 @@ def main(argv: list[str]) -> int:
     if status == 0:
         how = "one MkDocs build" if parts == 1 else f"{parts} MkDocs builds side by side"
         print(f"Built site/ with `mkdocs build --strict` as {how}, in {took:.1f} s")
+    else:
+        print("The build failed, so site/ was left as it was.", file=sys.stderr)
     return status
 
 

@@ -3,7 +3,8 @@
 A step after `mkdocs build`, not a MkDocs plugin: it serves the built site on a local port,
 prints each stretch page with headless Chromium (the print stylesheet that Ctrl+P uses), joins
 the pages behind a contents page into one booklet, and only then links each stretch page to
-its PDF, so a site built without this step has no link to a missing file.
+its PDF, so a site built without this step has no link to a missing file. It works on a copy
+of the site, which replaces site/ only when every PDF is made (generator/site/staging.py).
 
     python -m generator.site.pdfs [--site site] [--paper A4|Letter]
 """
@@ -28,6 +29,7 @@ from pypdf import PdfReader, PdfWriter
 
 from generator.pages.environment import environment
 from generator.read.settings import load_site
+from generator.site.staging import staged
 
 CHROMIUM = "/usr/bin/chromium"
 # The flags the browser tests use: no sandbox (CI runs as root), nothing fetched from outside.
@@ -214,17 +216,26 @@ def main(argv: list[str]) -> int:
     if not Path(arguments.chromium).exists():
         print(f"error: {arguments.chromium} is missing; run make chromium", file=sys.stderr)
         return 2
-    printed = make_pdfs(arguments.site, arguments.config, arguments.paper, arguments.chromium)
-    too_long = [item for item in printed if item.pages != 1]
+    # Into a copy of the site, put in its place only when every PDF and link is made, so the
+    # PDFs, the booklet and the links to them appear together or not at all.
+    with staged(arguments.site, arguments.config.parent, "make pdfs") as staging:
+        new_site = staging.copy_of_site()
+        printed = make_pdfs(new_site, arguments.config, arguments.paper, arguments.chromium)
+        too_long = [item for item in printed if item.pages != 1]
+        if not too_long:
+            staging.replace_site(new_site)
     for item in too_long:
         print(f"warning: {item.name} ({item.id}) printed on {item.pages} pages, not one")
+    if too_long:
+        print(f"No PDFs were published: {arguments.site}/ was left as it was.", file=sys.stderr)
+        return 1
     print(
         f"{len(printed)} stretches printed to {arguments.site}/pdf/stretches/ "
         f"({arguments.paper}), with the booklet {arguments.site}/pdf/{BOOKLET}"
     )
     if not load_site(arguments.config, arguments.config.as_posix())[0].url:
         print("note: site_url is not set in mkdocs.yml, so the PDFs show no web address")
-    return 1 if too_long else 0
+    return 0
 
 
 if __name__ == "__main__":
