@@ -1,5 +1,5 @@
 # Every target is phony: a folder named `site` must never make `make site` a no-op.
-.PHONY: site serve serve-prod test test-fast check figures generate venv chromium nginx lighthouse lint clean zensical-canary bench pdfs
+.PHONY: site serve serve-prod test test-fast check figures generate venv vendor chromium nginx lighthouse lint clean zensical-canary bench pdfs
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,19 @@ $(VENV)/.installed: requirements.txt
 
 venv: $(VENV)/.installed
 
-generate: venv
+# The browser libraries the site ships (package.json pins them, package-lock.json holds their
+# checksums); the generator copies them from node_modules/ into docs/vendor/. npm comes with
+# Node.js; Debian's package is installed when it is missing, as chromium is below.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's npm for the site's browser libraries"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+vendor: node_modules/.installed
+
+generate: venv vendor
 	$(BIN)/python -m generator build
 
 # `mkdocs build --strict`; a large library is built as several MkDocs builds side by side,
@@ -81,26 +93,17 @@ zensical-canary: venv
 	@$(MAKE) -s --no-print-directory $(ZENSICAL_VENV)/.installed || echo "Zensical could not be installed"
 	@$(BIN)/python -m tests.zensical_canary $(ZENSICAL_VENV)/bin/zensical || true
 
-test: venv chromium nginx lint zensical-canary
+test: venv vendor chromium nginx lint zensical-canary
 	$(BIN)/python -m pytest -m "not lighthouse"
 	@echo
 	@echo "== Lighthouse audit: every kind of page, 3 runs each (slow; alone: make lighthouse) =="
 	@$(MAKE) --no-print-directory lighthouse
 
-# Lighthouse from npm, exactly as package-lock.json pins it (no install scripts: nothing is
-# downloaded but the packages), on Debian's chromium, against the site behind nginx.
-node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Debian's nodejs and npm for the Lighthouse audit"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
-	touch $@
-
 lighthouse: venv chromium nginx node_modules/.installed
 	$(BIN)/python -m pytest -m lighthouse tests/test_lighthouse.py
 
 # The inner loop: every test that neither starts Chromium nor builds with MkDocs (seconds).
-test-fast: venv
+test-fast: venv vendor
 	$(BIN)/python -m pytest -m "not browser and not site and not lighthouse" -q
 
 # Synthetic libraries of 100, 1,000 and 10,000 stretches, timed stage by stage; writes
@@ -109,4 +112,4 @@ bench: venv chromium
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf site docs/stretches .site.new-* .site.parts-* .site.old-*
+	rm -rf site docs/stretches .site.new-* .site.parts-* .site.old-* node_modules

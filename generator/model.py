@@ -99,6 +99,7 @@ class Clinic:
     phone: str = ""
     email: str = ""
     url: str = ""
+    logo: str = ""  # a file under docs/ (SVG or PNG), as an address from the site's root
 
 
 @dataclass(frozen=True)

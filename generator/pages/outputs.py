@@ -15,9 +15,10 @@ from generator.pages import (
     stretch_pages,
     tag_pages,
     urls,
+    vendor,
 )
 
-OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets)
+OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets, vendor)
 GENERATED_FOLDERS = tuple(output.FOLDER for output in OUTPUTS)
 
 

@@ -31,6 +31,10 @@ API_LIBRARY = "api/stretches.json"
 API_INDEX = "api/index.json"
 API_SCHEMA = "api/stretches.schema.json"
 API_STRETCHES = "api/stretches/"
+# The browser libraries the site ships (pages/vendor.py copies them from node_modules/).
+VENDOR = "vendor/"
+QR_LIBRARY = "vendor/lean-qr/index.mjs"
+QR_SVG = "vendor/lean-qr/extras/svg.mjs"
 
 
 def slug(text: str) -> str:

@@ -11,8 +11,9 @@ import yaml
 
 from generator.model import Clinic, Site
 from generator.problems import Problem
+from generator.read.logo import logo_problem
 
-_CLINIC_FIELDS = ("name", "phone", "email", "url")
+_CLINIC_FIELDS = ("name", "phone", "email", "url", "logo")
 _CHECKS = {
     "url": (re.compile(r"^https?://[^\s<>\"]+$"), "a web address starting with https://"),
     "email": (re.compile(r"^[^\s@<>\"]+@[^\s@<>\"]+\.[^\s@<>\"]+$"), "an email address"),
@@ -44,8 +45,9 @@ def load_site(config_path: Path, shown: str) -> tuple[Site, list[Problem]]:
         url = ""
     name = config.get("site_name")
     extra = config.get("extra")
+    docs = config_path.parent / str(config.get("docs_dir") or "docs")
     clinic, clinic_problems = _clinic(
-        extra.get("clinic") if isinstance(extra, dict) else None, shown
+        extra.get("clinic") if isinstance(extra, dict) else None, shown, docs
     )
     credit, credit_problems = _attribution(
         extra.get("attribution") if isinstance(extra, dict) else None, shown
@@ -81,11 +83,11 @@ def _attribution(attribution: Any, shown: str) -> tuple[dict[str, str], list[Pro
     return ({}, problems) if problems else (values, [])
 
 
-def _clinic(clinic: Any, shown: str) -> tuple[Clinic, list[Problem]]:
+def _clinic(clinic: Any, shown: str, docs: Path) -> tuple[Clinic, list[Problem]]:
     if clinic is None:
         return Clinic(), []
     if not isinstance(clinic, dict):
-        message = "expected name, phone, email, url"
+        message = f"expected {', '.join(_CLINIC_FIELDS)}"
         return Clinic(), [Problem(shown, 1, 1, "extra.clinic", message)]
     problems = []
     values: dict[str, str] = {}
@@ -99,6 +101,11 @@ def _clinic(clinic: Any, shown: str) -> tuple[Clinic, list[Problem]]:
         elif key in _CHECKS and value and not _CHECKS[key][0].match(value.strip()):
             message = f'must be {_CHECKS[key][1]} (found "{value}")'
             problems.append(Problem(shown, 1, 1, field, message))
+        elif key == "logo":
+            problem = logo_problem(value, docs)
+            if problem:
+                problems.append(Problem(shown, 1, 1, field, problem))
+            values[key] = value.strip()
         else:
             values[key] = " ".join(value.split())
     return (Clinic(), problems) if problems else (Clinic(**values), [])

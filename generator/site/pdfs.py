@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import base64
 import io
 import re
 import sys
@@ -134,7 +135,9 @@ def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> by
             {"name": item.name, "position": item.position, "page": first + 1}
             for item, first in zip(printed, first_pages(cover_pages, printed), strict=True)
         ]
-        html = template.render(site=site, clinic=site.clinic, stretches=rows)
+        html = template.render(
+            site=site, clinic=site.clinic, stretches=rows, logo_src=_logo_src(site, config)
+        )
         page.set_content(html, wait_until="load")
         pdf = page.pdf(format=paper, print_background=True)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
@@ -143,6 +146,16 @@ def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> by
         cover_pages = pages
     page.close()
     return pdf
+
+
+def _logo_src(site: Any, config: Path) -> str:
+    """The clinic's logo as a data: address: the cover is set as content, with no address
+    of its own for a relative one to start from. settings.py has checked the file."""
+    if not site.clinic.logo:
+        return ""
+    path = config.parent / "docs" / site.clinic.logo
+    kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
 
 
 def booklet(cover: bytes, printed: list[Printed], title: str) -> bytes:
