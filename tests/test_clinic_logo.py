@@ -11,6 +11,7 @@ import pytest
 
 from generator.model import Clinic, Site
 from generator.pages.environment import environment
+from generator.read.languages import english
 from generator.read.logo import MAX_BYTES
 from generator.read.settings import load_site
 from generator.site.pdfs import _logo_src
@@ -93,7 +94,14 @@ def test_the_booklet_cover_carries_the_logo_in_itself(tmp_path: Path) -> None:
     html = (
         environment()
         .get_template("booklet.html.j2")
-        .render(site=site, clinic=site.clinic, stretches=[], logo_src=source)
+        .render(
+            lang=english(),
+            t=english().strings,
+            site=site,
+            clinic=site.clinic,
+            stretches=[],
+            logo_src=source,
+        )
     )
     assert f'<img class="stretch-clinic-logo" src="{source}" alt="">' in html
     assert _logo_src(Site(), tmp_path / "mkdocs.yml") == ""

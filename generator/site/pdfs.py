@@ -29,6 +29,7 @@ from typing import Any
 from pypdf import PdfReader, PdfWriter
 
 from generator.pages.environment import environment
+from generator.read.languages import english
 from generator.read.settings import load_site
 from generator.site.secure import secure
 from generator.site.staging import staged
@@ -135,8 +136,13 @@ def _cover(browser: Any, printed: list[Printed], config: Path, paper: str) -> by
             {"name": item.name, "position": item.position, "page": first + 1}
             for item, first in zip(printed, first_pages(cover_pages, printed), strict=True)
         ]
-        html = template.render(
-            site=site, clinic=site.clinic, stretches=rows, logo_src=_logo_src(site, config)
+        html = template.render(  # the English booklet: the English catalog's words
+            lang=english(),
+            t=english().strings,
+            site=site,
+            clinic=site.clinic,
+            stretches=rows,
+            logo_src=_logo_src(site, config),
         )
         page.set_content(html, wait_until="load")
         pdf = page.pdf(format=paper, print_background=True)
