@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .synth import GENERATED_MARKER, ROOT, Library, stretch_text
+from support.projects import GENERATED_MARKER
+
+from .synth import ROOT, Library, stretch_text
 
 PYTHON = sys.executable
 GENERATE = [PYTHON, "-m", "generator", "build"]

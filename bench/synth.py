@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from support.projects import relink_stretches
+from support.projects import GENERATED_MARKER, relink_stretches
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_LIBRARY = ROOT / "content" / "stretches"
@@ -28,7 +28,6 @@ NOT_COPIED = {
     "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", ".ci",
     ".venv-zensical",
 }  # fmt: skip
-GENERATED_MARKER = ".generated"  # write.py marks each folder it owns with this file
 
 Library = dict[str, dict[str, Any]]  # stretch id -> the stretch file's values
 
@@ -117,6 +116,10 @@ def make_project(target: Path, count: int, source: Path = ROOT) -> Path:
             shutil.copy2(entry, target / entry.name)
     library = synthesise(read_library(source / "content" / "stretches"), count)
     write_library(library, target / "content" / "stretches")
+    # Every language's interface catalog, so that each edition is built as in the repository.
+    # The copies have no translations (their ids are new): the other editions list every
+    # stretch as English only, which makes pages of the same size.
+    shutil.copytree(source / "content" / "languages", target / "content" / "languages")
     # Hand-written pages link real stretches (`stretches/cat-cow.md`): point them at the first
     # copy, so that `mkdocs build --strict` finds every link it checks.
     ids = set(library)

@@ -23,6 +23,7 @@ from pathlib import Path
 from generator.site.secure import HEADERS, NGINX_HEADERS
 
 NOTICES = "third-party-notices.md"
+LANGUAGES = Path(__file__).resolve().parent.parent / "content" / "languages"
 # What MkDocs writes from our own content, not from a file of docs/.
 MKDOCS_OUTPUTS = {"404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
 # What the build writes after MkDocs (generator/site/secure.py): the policy as headers.
@@ -117,8 +118,25 @@ def _looks_third_party(path: Path) -> bool:
     return bool(LICENSE_HEADER.search(path.read_text(errors="replace")[:4000]))
 
 
+def _editions() -> set[str]:
+    """The folders of the other language editions (site/<code>/), one per catalog."""
+    return {path.stem for path in LANGUAGES.glob("*.yaml")} - {"en"}
+
+
+def _names(file: str) -> list[str]:
+    """A site file's path, and for a language edition's copy (es/assets/...) the English
+    path it repeats, which the notices and MkDocs' own outputs name once."""
+    edition, _, rest = file.partition("/")
+    return [file, rest] if edition in _editions() else [file]
+
+
 def _covered(file: str, notices: Notices) -> bool:
-    return any(fnmatchcase(file, glob) for part in notices.parts for glob in part.files)
+    return any(
+        fnmatchcase(name, glob)
+        for name in _names(file)
+        for part in notices.parts
+        for glob in part.files
+    )
 
 
 def unlisted_files(site: Path, docs: Path, notices: Notices) -> list[str]:
@@ -127,7 +145,8 @@ def unlisted_files(site: Path, docs: Path, notices: Notices) -> list[str]:
     return [
         file
         for file in site_files(site)
-        if not _covered(file, notices) and (file not in own or _looks_third_party(site / file))
+        if not _covered(file, notices)
+        and (own.isdisjoint(_names(file)) or _looks_third_party(site / file))
     ]
 
 

@@ -12,6 +12,7 @@ import pytest
 from generator.model import Library
 from generator.pages import urls
 from generator.pages.outputs import render_site
+from generator.read.languages import load_languages
 from generator.read.settings import load_site
 
 from .helpers import ROOT, fixture_stretches
@@ -92,13 +93,21 @@ def test_the_footer_template_links_the_same_licence() -> None:
 @pytest.mark.site
 def test_every_built_page_names_the_licence_in_its_footer(built: Path) -> None:
     site, _ = load_site(built / "mkdocs.yml", "mkdocs.yml")
+    languages, problems = load_languages(built / "content" / "languages")
+    assert problems == [] and len(languages) > 1
+    # Each edition credits the site by its own name (es/: the Spanish catalog's site_name).
+    credited = {
+        language.code: site.credit_name or language.text("site_name") for language in languages
+    }
+    credited["en"] = site.credited
     pages = [path for path in (built / "site").rglob("*.html") if "embed" not in path.parts]
     assert len(pages) > 20
     for path in pages:
+        edition = path.relative_to(built / "site").parts[0]
         html = path.read_text("utf-8")
         if 'http-equiv="refresh"' in html:
             continue  # a redirect page, which has no footer
         footer = re.search(r'<div class="md-copyright">(.*?)</div>\s*</div>', html, re.DOTALL)
         assert footer, f"{path}: no footer"
         assert f'rel="license">{urls.CONTENT_LICENCE}</a>' in footer[1], path
-        assert site.credited in footer[1], path
+        assert credited.get(edition, credited["en"]) in footer[1], path

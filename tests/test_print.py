@@ -180,9 +180,12 @@ def test_every_stretch_page_prints_on_one_sheet_in_large_enough_type(
     assert {stretch_id: found for stretch_id, found in problems.items() if found} == {}
 
 
-def test_the_pagination_check_finds_small_type_and_a_split_box(page: Any, site_url: str) -> None:
+def test_the_pagination_check_finds_small_type_and_a_split_box(browser: Any, site_url: str) -> None:
     """The check above can fail: the same page printed with smaller type, and with its Stop
     if box free to split, is caught."""
+    # The page's own policy forbids inline styles; this test plants them on purpose.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
     stretch = next(s for s in real_stretches() if s.id == "piriformis-stretch")
     url = f"{site_url}/stretches/{stretch.id}/"
     page.goto(url, wait_until="networkidle")
@@ -199,6 +202,7 @@ def test_the_pagination_check_finds_small_type_and_a_split_box(page: Any, site_u
     )
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert "the Stop if box is split across pages" in pagination_problems(stretch, pdf, "standard")
+    context.close()
 
 
 def test_a_printed_stretch_has_what_the_reader_needs_and_nothing_else(

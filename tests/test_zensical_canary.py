@@ -22,7 +22,7 @@ def test_a_failing_zensical_build_is_reported_not_raised(tmp_path: Path) -> None
     zensical.chmod(0o755)
     lines = canary(zensical, tmp_path / "work")
     assert lines[0] == "zensical 9.9.9"
-    assert lines[1].startswith("build: FAILED (exit 3)")
+    assert lines[1].startswith("build of mkdocs.yml: FAILED (exit 3)")
     assert "Error: this theme is not supported" in lines[2]
     # MkDocs built the same tree first, so the failure is Zensical's own.
     assert (tmp_path / "work" / "mkdocs" / "site" / "index.html").is_file()

@@ -33,8 +33,8 @@ API_SCHEMA = "api/stretches.schema.json"
 API_STRETCHES = "api/stretches/"
 # The browser libraries the site ships (pages/vendor.py copies them from node_modules/).
 VENDOR = "vendor/"
-QR_LIBRARY = "vendor/lean-qr/index.mjs"
-QR_SVG = "vendor/lean-qr/extras/svg.mjs"
+QR_LIBRARY = "vendor/lean-qr/index.js"
+QR_SVG = "vendor/lean-qr/extras/svg.js"
 
 
 def slug(text: str) -> str:

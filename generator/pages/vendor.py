@@ -15,6 +15,8 @@ from generator.pages import urls
 FOLDER = urls.VENDOR.rstrip("/")
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 # Path under docs/ -> its file in node_modules/. lean-qr draws the routine sheet's QR code.
+# Its ES modules are served as .js: servers (Debian's nginx among them) that know no .mjs
+# type send application/octet-stream, which browsers refuse for a module script.
 FILES = {
     urls.QR_LIBRARY: "lean-qr/index.mjs",
     urls.QR_SVG: "lean-qr/extras/svg.mjs",
