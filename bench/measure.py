@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from support.projects import GENERATED_MARKER
-
-from .synth import ROOT, Library, stretch_text
+from support.synth import ROOT, Library, stretch_text
 
 PYTHON = sys.executable
 GENERATE = [PYTHON, "-m", "generator", "build"]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.site.pdfs import CHROMIUM, CHROMIUM_FLAGS, serve  # as the browser tests
+from support.synth import ROOT, bare_config, make_project, read_library
 
 from . import report
 from .measure import (
@@ -35,7 +36,6 @@ from .measure import (
     timed,
     watch_edits,
 )
-from .synth import ROOT, bare_config, make_project, read_library
 
 QUERY = "hamstring"  # one of the contract's six starting stretches: in every library
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from pypdf import PdfReader
 
@@ -170,3 +172,60 @@ def text_of_runs(runs: list[tuple[str, float]], at_least: float = 0.0) -> str:
 def squashed(text: str) -> str:
     """Text without its spaces: a line broken at "hip-width" prints as "hip-" and "width"."""
     return "".join(text.split())
+
+
+# ---- Shared by several test modules (no test module imports another) ----
+
+
+# Material's search worker, given the built index, answering queries as it does for the
+# search box (the same worker and index; only the typing and drawing are skipped).
+WORKER_SEARCH = """async ([queries]) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const worker = new Worker(new URL(config.search, new URL(config.base, location.href)));
+  const index = await (await fetch(new URL("search/search_index.json",
+                                           new URL(config.base, location.href)))).json();
+  const ask = message => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data);
+    worker.postMessage(message);
+  });
+  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {}}});
+  const answers = {};
+  for (const query of queries) {
+    const result = await ask({type: 2, data: query});
+    answers[query] = result.data.items.map(group => group[0].location);
+  }
+  worker.terminate();
+  return answers;
+}"""
+
+
+def stretch_id(address: str) -> str:
+    """A result's address -> the stretch's id, or the address's path for other pages."""
+    path = urlparse(address).path
+    match = re.search(r"/stretches/([a-z0-9-]+)/$", path)
+    return match.group(1) if match else path
+
+
+CONTENT_HEIGHT = """() => Math.ceil(document.body.getBoundingClientRect().bottom + scrollY
+  + parseFloat(getComputedStyle(document.body).marginBottom))"""
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF with every run of spaces and line breaks made one space."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(text.split())
+
+
+def print_page(page: Any, url: str, paper: str) -> bytes:
+    """The page as Ctrl+P prints it: the CSS page (margins), the paper, no backgrounds."""
+    page.goto(url, wait_until="networkidle")
+    pdf: bytes = page.pdf(format=paper, prefer_css_page_size=True, print_background=False)
+    return pdf
+
+
+def built_ids(site: Path) -> list[str]:
+    return sorted(path.parent.name for path in (site / "stretches").glob("*/index.html"))

@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from bench.synth import make_project
 from generator.cli import main as generator_main
 from generator.site import staging
 from generator.site.pdfs import CHROMIUM
+from support.synth import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 # parts_for(120, 2 cores) is 2, and every test asks for 2 parts: the build a large library gets.

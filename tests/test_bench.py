@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.measure import make_serve_options
-from bench.synth import bare_config, make_project, read_config, read_library, synthesise
+from support.synth import bare_config, make_project, read_config, read_library, synthesise
 
 from .helpers import ROOT, run
 

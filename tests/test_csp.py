@@ -12,8 +12,7 @@ from urllib.request import urlopen
 import pytest
 
 from .crawl import RECORD_CSP_VIOLATIONS
-from .helpers import ARTIFACTS, serve
-from .test_embed import CONTENT_HEIGHT
+from .helpers import ARTIFACTS, CONTENT_HEIGHT, serve
 
 
 @dataclass

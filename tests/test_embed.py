@@ -23,6 +23,7 @@ from generator.stretch_schema import stretch_schema
 
 from .helpers import (
     ARTIFACTS,
+    CONTENT_HEIGHT,
     FIXTURES,
     copy_project,
     fixture_stretches,
@@ -318,10 +319,6 @@ def stretch_frames(page: Any, published: str) -> list[Any]:
 
 
 # The content's height measured inside the frame: the bottom of its body, not the viewport.
-CONTENT_HEIGHT = """() => Math.ceil(document.body.getBoundingClientRect().bottom + scrollY
-  + parseFloat(getComputedStyle(document.body).marginBottom))"""
-
-
 def settled_heights(page: Any, frame: Any, index: int) -> tuple[int, int]:
     """(the iframe's height on the clinic's page, its content's height), once they agree or
     after 5 s."""

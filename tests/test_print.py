@@ -37,9 +37,13 @@ from .helpers import (
     ARTIFACTS,
     FIXTURES,
     ROOT,
+    built_ids,
     copy_project,
     fixture_stretches,
     mkdocs_build,
+    pdf_pages,
+    pdf_text,
+    print_page,
     printed_runs,
     real_stretches,
     run,
@@ -59,16 +63,6 @@ CLINIC = {
 FITS, TOO_LONG = "fits-just-stretch", "too-long-stretch"
 HOSTILE = "pelvic-tilt"  # tests/fixtures/library/pelvic-tilt.yaml: hostile on purpose
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def pdf_pages(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def pdf_text(pdf: bytes) -> str:
-    """The text of a PDF with every run of spaces and line breaks made one space."""
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    return " ".join(text.split())
 
 
 def words(text: str) -> str:
@@ -130,13 +124,6 @@ def pagination_problems(
     return problems
 
 
-def print_page(page: Any, url: str, paper: str) -> bytes:
-    """The page as Ctrl+P prints it: the CSS page (margins), the paper, no backgrounds."""
-    page.goto(url, wait_until="networkidle")
-    pdf: bytes = page.pdf(format=paper, prefer_css_page_size=True, print_background=False)
-    return pdf
-
-
 @pytest.fixture(scope="module")
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context()
@@ -145,10 +132,6 @@ def page(browser: Any) -> Iterator[Any]:
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     context.close()
-
-
-def built_ids(site: Path) -> list[str]:
-    return sorted(path.parent.name for path in (site / "stretches").glob("*/index.html"))
 
 
 # ---- Every stretch page of the real library (no site_url, no clinic, as in the repository) ----

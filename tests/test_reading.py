@@ -188,6 +188,8 @@ def test_the_sheet_keeps_large_print_in_its_address(context: Any, site_url: str)
     page.locator("[data-form]").wait_for(state="visible")
     assert page.get_by_label("Print in large type").is_checked()
     assert page.evaluate("document.documentElement.dataset.print") == "large"
+    # print=large is the sheet's own parameter: never named as an ignored part of the link.
+    assert page.locator("[data-notice]").is_hidden()
     steps = page.locator(".sheet-stretch-steps li").all_inner_texts()
     assert len(steps) >= 4
     pdf = page.pdf(format="A4", prefer_css_page_size=True)

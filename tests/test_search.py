@@ -19,7 +19,7 @@ from generator.model import Stretch
 from generator.read.load import load_folder
 from generator.read.validate import validate
 
-from .helpers import ARTIFACTS, ROOT, built_and_watched
+from .helpers import ARTIFACTS, ROOT, WORKER_SEARCH, built_and_watched, stretch_id
 
 DESKTOP = {"width": 1280, "height": 900}
 SEARCH_BOX = "input.md-search__input"
@@ -71,13 +71,6 @@ def library() -> list[Stretch]:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.replace("'", "")).strip("-")
-
-
-def stretch_id(address: str) -> str:
-    """A result's address -> the stretch's id, or the address's path for other pages."""
-    path = urlparse(address).path
-    match = re.search(r"/stretches/([a-z0-9-]+)/$", path)
-    return match.group(1) if match else path
 
 
 def search(page: Any, query: str, timeout: float = 10) -> list[str]:
@@ -134,28 +127,6 @@ def test_search_results_show_the_keywords_that_matched(search_page: Any) -> None
     assert "knee rolls" in tags
     ARTIFACTS.mkdir(exist_ok=True)
     search_page.screenshot(path=ARTIFACTS / "search-knee-rolls.png")
-
-
-# Material's search worker, given the built index, answering queries as it does for the
-# search box (the same worker and index; only the typing and drawing are skipped).
-WORKER_SEARCH = """async ([queries]) => {
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const worker = new Worker(new URL(config.search, new URL(config.base, location.href)));
-  const index = await (await fetch(new URL("search/search_index.json",
-                                           new URL(config.base, location.href)))).json();
-  const ask = message => new Promise(resolve => {
-    worker.onmessage = event => resolve(event.data);
-    worker.postMessage(message);
-  });
-  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {}}});
-  const answers = {};
-  for (const query of queries) {
-    const result = await ask({type: 2, data: query});
-    answers[query] = result.data.items.map(group => group[0].location);
-  }
-  worker.terminate();
-  return answers;
-}"""
 
 
 def test_every_name_and_alias_finds_its_stretch_in_the_top_three(

@@ -3,41 +3,13 @@
 (function () {
   "use strict";
 
-  // ---- Interface text of the reading tools (English): one place, to move into the
-  // catalog of interface strings. {n}, {of}, {name}, ... are filled in by the code. ----
-  var STRINGS = {
-    textSize: "Text size",
-    smaller: "Smaller text",
-    larger: "Larger text",
-    sizeNames: ["Standard", "Large", "Larger", "Largest"],
-    sizeNow: "{name} ({n} of {of})",
-    printLarge: "Print in large type",
-    sheetLarge: "Print in large type (bigger letters, more pages)",
-    follow: {
-      open: "Follow along",
-      title: "Follow along: {name}",
-      close: "Close",
-      back: "Back",
-      next: "Next",
-      again: "Start again",
-      stepOf: "Step {n} of {of}",
-      start: "Starting position",
-      holdFor: "Hold for {seconds} seconds",
-      holdUpTo: "Hold for {seconds} seconds (up to {most})",
-      startHold: "Start the hold",
-      pause: "Pause",
-      resume: "Go on",
-      secondsLeft: "{seconds} seconds left",
-      paused: "Paused: {seconds} seconds left",
-      relax: "Relax.",
-      oneDone: "I did one",
-      done: "Done: {done} of {aim}",
-      doneSide: "Side {side} of 2. Done: {done} of {aim}",
-      otherSide: "Now the other side.",
-      allDone: "Well done. That is all of them for now.",
-      readAloud: "Read aloud",
-    },
-  };
+  // ---- Interface text of the reading tools, in the page's language: words/interface.js
+  // (written from the language's catalog, content/languages/<code>.yaml) sets it first.
+  // {n}, {of}, {name}, ... are filled in by the code. ----
+  var STRINGS = (window.stretchesWords || {}).reading;
+  if (!STRINGS) {
+    return;
+  }
   window.stretchesReading = { strings: STRINGS, fill: fill };
 
   var html = document.documentElement;

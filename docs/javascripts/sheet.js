@@ -13,53 +13,10 @@
 (function () {
   "use strict";
 
-  // ---- Interface text added for doses, notes, the QR code and sending (one place, for the
-  // catalog of interface strings; {name} marks a value put in). ----
-  var TEXT = {
-    holdLabel: "Hold (seconds)",
-    repsLabel: "Repetitions",
-    timesLabel: "Times a day",
-    noteLabel: "Note",
-    dosePrompt: "Change the dose or add a note for {name}",
-    doseHint: "Leave a box empty to keep this site's dose.",
-    notePlaceholder: "For example: Left side only",
-    noteLimit: "Up to {max} characters.",
-    noteLeft: "{left} characters left.",
-    wholeNumber: "Use a whole number from {min} to {max}.",
-    hold: "Hold {n} seconds",
-    holdOne: "Hold 1 second",
-    once: "once",
-    twice: "twice",
-    times: "{n} times",
-    eachSide: " each side",
-    aDay: "{n} a day",
-    range: "{low} to {high}",
-    join: " · ",
-    setFor: "Set for you:",
-    setForBy: "Set for you by {by}:",
-    usual: "This site's usual dose: {dose}",
-    note: "Note: ",
-    ignoredIntro: "Some parts of the link were ignored: ",
-    ignoredValue: "{part} (use a whole number from {min} to {max})",
-    ignoredNotChosen: "{part} (that stretch is not in this routine)",
-    ignoredUnknown: "{part} (this page doesn't know it)",
-    noteCut: "The note for {name} was longer than {max} characters and was cut to fit.",
-    qrLabel: "QR code of this routine's address. Scan it to open the routine on a phone.",
-    qrTooLong: "This routine's address is too long for a QR code. Type the address instead, or shorten the notes.",
-    qrCaption: "Scan with your phone's camera to open this routine.",
-    qrFailed: "The QR code could not be made. The address still opens this routine.",
-    copy: "Copy link",
-    copied: "Link copied.",
-    copyFailed: "Copy the address shown on the sheet.",
-    email: "Send by email",
-    sms: "Send by text message",
-    share: "Share",
-    message: "{title}: {address}",
-    reminderAt: "Remind me every day at",
-    reminder: "Add a daily reminder to my calendar",
-    reminderText: "Time for your stretches: {address}",
-    reminderFile: "stretching-reminder.ics",
-  };
+  // ---- Interface text for doses, notes, the QR code and sending, in the page's language:
+  // words/interface.js (from the catalog's sheet_tool_ strings) sets it first; {name}
+  // marks a value put in. ----
+  var TEXT = (window.stretchesWords || {}).sheet || {};
 
   function say(template, values) {
     return template.replace(/\{(\w+)\}/g, function (all, key) {
@@ -190,7 +147,8 @@
     var ignored = [];
     var cutNotes = [];
     params.forEach(function (value, key) {
-      if (key === "s" || key === "name" || key === "by") {
+      // The routine's own parameters; print=large is the large-print choice (reading.js).
+      if (key === "s" || key === "name" || key === "by" || key === "print") {
         return;
       }
       var part = cut(key + "=" + value, 60) + (key.length + value.length + 1 > 60 ? "…" : "");

@@ -10,6 +10,7 @@ from generator.pages import (
     api,
     embeds,
     figure_files,
+    script_words,
     sheet,
     snippets,
     stretch_pages,
@@ -18,7 +19,9 @@ from generator.pages import (
     vendor,
 )
 
-OUTPUTS = (stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets, vendor)
+OUTPUTS = (
+    stretch_pages, sheet, embeds, api, tag_pages, figure_files, snippets, vendor, script_words,
+)  # fmt: skip
 GENERATED_FOLDERS = tuple(output.FOLDER for output in OUTPUTS)
 
 

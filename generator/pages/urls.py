@@ -35,6 +35,8 @@ API_STRETCHES = "api/stretches/"
 VENDOR = "vendor/"
 QR_LIBRARY = "vendor/lean-qr/index.js"
 QR_SVG = "vendor/lean-qr/extras/svg.js"
+# The browser scripts' interface strings in the page's language (pages/script_words.py).
+SCRIPT_WORDS = "words/interface.js"
 
 
 def slug(text: str) -> str:

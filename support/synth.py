@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from support.projects import GENERATED_MARKER, relink_stretches
+from .projects import GENERATED_MARKER, relink_stretches
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_LIBRARY = ROOT / "content" / "stretches"
