@@ -431,6 +431,8 @@ def test_a_sheet_with_doses_notes_and_a_qr_code_passes_wcag(
         context.close()
 
 
+@pytest.mark.browser  # make pdfs prints with Chromium, from a site MkDocs built
+@pytest.mark.site
 def test_make_pdfs_prints_the_logo_on_every_stretch_and_the_booklets_cover(
     clinic_built: Path, tmp_path: Path
 ) -> None:

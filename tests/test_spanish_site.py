@@ -175,6 +175,7 @@ def test_the_routine_sheets_doses_and_sending_speak_spanish(page: Any, site_url:
     assert "Indicado para usted" in paper and "Set for you" not in paper
 
 
+@pytest.mark.site  # builds both editions with MkDocs
 def test_with_site_url_each_sitemap_links_every_page_in_both_languages(tmp_path: Path) -> None:
     import re
 
