@@ -146,7 +146,7 @@ def test_every_spanish_stretch_page_prints_on_one_sheet(
         if page_id == "cat-cow":
             text = pdf_text(pdf)
             assert "PARE SI" in text.upper() and "Busque ayuda urgente" in text
-            assert "Esta página en" not in text  # the language switch is not printed
+            assert "Esta página en:" not in text  # the language switch is not printed
     assert len(pages) >= 10
     too_long = {page_id: count for page_id, count in pages.items() if count > SHEET_PAGES}
     assert too_long == {} and min(pages.values()) >= 1
