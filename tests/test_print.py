@@ -27,6 +27,7 @@ from pypdf import PdfReader
 from generator.checks import print_budget
 from generator.checks.print_budget import LARGE, PAGES, SIZES, WARN_ABOVE, page_share
 from generator.model import Stretch
+from generator.pages import urls
 from generator.pages.sheet import MAX_ROUTINE
 from generator.pages.words import dose_in_words
 from generator.read.load import SCHEMA_LINE_START, load_folder
@@ -693,14 +694,14 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
     for stretch_id in ids:
         pdf = (site / "pdf" / "stretches" / f"{stretch_id}.pdf").read_bytes()
         counts[stretch_id] = pdf_pages(pdf)
-        large_pdf = (site / "pdf" / pdfs.LARGE_PRINT / f"{stretch_id}.pdf").read_bytes()
+        large_pdf = (site / urls.stretch_pdf(stretch_id, large=True)).read_bytes()
         large[stretch_id] = pdf_pages(large_pdf)
         if stretch_id == "knee-to-chest":  # printed at 14 pt and more
             stretch = next(s for s in printable_stretches(folder) if s.id == stretch_id)
             assert pagination_problems(stretch, large_pdf, "large") == []
     assert [i for i, count in counts.items() if count > PAGES] == []
     assert [i for i, count in large.items() if count > PAGES] == []
-    booklet = PdfReader(site / "pdf" / pdfs.BOOKLET)
+    booklet = PdfReader(site / urls.PDF_BOOKLET)
     outline = [(item.title, booklet.get_destination_page_number(item)) for item in booklet.outline]
     assert [title for title, _ in outline] == sorted(names.values(), key=str.casefold)
     assert outline[0][1] == 2  # one or two pages of contents, then the first front side
@@ -725,13 +726,13 @@ def test_make_pdfs_prints_each_stretch_and_a_booklet_and_links_them(
             link = re.findall(r'href="(\.\./\.\./pdf/[a-z-]+/[a-z0-9-]+\.pdf)"', html)
             assert link == [
                 f"../../pdf/stretches/{stretch_id}.pdf",
-                f"../../pdf/{pdfs.LARGE_PRINT}/{stretch_id}.pdf",
+                f"../../pdf/large-print/{stretch_id}.pdf",
             ]
             for each in link:
                 with urllib.request.urlopen(f"{url}/stretches/{stretch_id}/{each}") as response:
                     assert response.read(5) == b"%PDF-"
         sheet = (site / "sheet" / "index.html").read_text()
-        assert f'href="../pdf/{pdfs.BOOKLET}"' in sheet
+        assert 'href="../pdf/stretches.pdf"' in sheet
     # Linking again (a second make pdfs) leaves one link on each page.
     printed = [pdfs.Printed(i, names[i], "", b"", counts[i]) for i in ids]
     pdfs.link_pdfs(site, printed, len(booklet.pages))

@@ -203,3 +203,35 @@ def test_with_site_url_each_sitemap_links_every_page_in_both_languages(tmp_path:
             page = loc[1].removeprefix(own)
             links = dict(re.findall(r'hreflang="(\w+)" href="https://example.org/([^"]*)"', entry))
             assert links == {"en": page, "es": "es/" + page}, entry
+
+
+@pytest.mark.site  # builds both editions as `make site` does
+def test_site_url_in_mkdocs_yml_alone_gives_each_edition_its_own_addresses(tmp_path: Path) -> None:
+    """mkdocs.es.yml INHERITs mkdocs.yml's site_url; the Spanish pages' canonical links and
+    sitemap must still name the Spanish addresses, not the English pages."""
+    import re
+    import subprocess
+    import sys
+
+    from .helpers import ROOT, copy_project
+
+    folder = copy_project(tmp_path)
+    config = folder / "mkdocs.yml"
+    config.write_text("site_url: https://example.org/back/\n" + config.read_text("utf-8"), "utf-8")
+    environment = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT), "PATH": ""}
+    for command in (["generator", "build"], ["generator.site.parallel_build"]):
+        result = subprocess.run(
+            [sys.executable, "-m", *command], cwd=folder, env=environment, capture_output=True
+        )
+        assert result.returncode == 0, result.stderr
+    site = folder / "site"
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)"')
+    for page, address in [
+        ("es/index.html", "https://example.org/back/es/"),
+        ("es/stretches/cat-cow/index.html", "https://example.org/back/es/stretches/cat-cow/"),
+        ("stretches/cat-cow/index.html", "https://example.org/back/stretches/cat-cow/"),
+    ]:
+        found = canonical.search((site / page).read_text("utf-8"))
+        assert found and found[1] == address, page
+    locations = re.findall(r"<loc>([^<]+)</loc>", (site / "es" / "sitemap.xml").read_text("utf-8"))
+    assert locations and all(loc.startswith("https://example.org/back/es/") for loc in locations)

@@ -37,6 +37,19 @@ QR_LIBRARY = "vendor/lean-qr/index.js"
 QR_SVG = "vendor/lean-qr/extras/svg.js"
 # The browser scripts' interface strings in the page's language (pages/script_words.py).
 SCRIPT_WORDS = "words/interface.js"
+# What `make pdfs` adds to the built site (site/pdfs.py): each stretch as a PDF in both print
+# sizes, and the whole library as one booklet.
+PDF_BOOKLET = "pdf/stretches.pdf"
+
+
+def stretch_pdf(stretch_id: str, large: bool = False) -> str:
+    return f"pdf/{'large-print' if large else 'stretches'}/{stretch_id}.pdf"
+
+
+def file_link(address: str, page: str) -> str:
+    """A file's address as a link from the page at `page`: file_link("pdf/a.pdf", "sheet/")
+    -> "../pdf/a.pdf"."""
+    return posixpath.relpath(address, page)
 
 
 def slug(text: str) -> str:

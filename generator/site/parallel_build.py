@@ -20,6 +20,7 @@ import argparse
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import time
@@ -115,6 +116,7 @@ class PartResult:
 def _build_part(config_file: str, part: int, parts: int, site_dir: str) -> PartResult:
     """One part: what `mkdocs build --strict` does, with the other parts' files excluded."""
     config = load_config(config_file, strict=True, site_dir=site_dir)
+    _edition_site_url(config, Path(config_file))
     keep = _KeepOnlyPart(part, parts)
     if parts > 1:
         config.plugins["stretch-parts"] = keep
@@ -180,6 +182,7 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
             if status == 0:  # after English's: MkDocs empties its site folder first
                 language_site = new_site / code
                 language = load_config(str(language_file), site_dir=str(language_site))
+                _edition_site_url(language, language_file)
                 count = parts_for(_stretch_count(language), parts)
                 status = _build(language_file, count, language, language_site, staging)
         if status == 0:
@@ -194,6 +197,21 @@ def language_configs(config_file: Path) -> list[tuple[str, Path]]:
     stem, suffix = config_file.stem, config_file.suffix
     found = sorted(config_file.parent.glob(f"{stem}.*{suffix}"))
     return [(path.name[len(stem) + 1 : -len(suffix)], path) for path in found]
+
+
+def _edition_site_url(config: MkDocsConfig, config_file: Path) -> None:
+    """A language's edition (mkdocs.<code>.yml) INHERITs mkdocs.yml's site_url, the English
+    edition's address: unless its file sets one, its pages' canonical and sitemap addresses
+    are under <code>/, as the generator's are (pages/urls.py language_site)."""
+    code = dict((path, code) for code, path in language_configs(_main_config(config_file)))
+    own = re.search(r"^site_url:", config_file.read_text("utf-8"), re.MULTILINE)
+    if config_file in code and config.site_url and not own:
+        config.site_url = f"{config.site_url.rstrip('/')}/{code[config_file]}/"
+
+
+def _main_config(config_file: Path) -> Path:
+    """mkdocs.yml for mkdocs.es.yml (and for itself)."""
+    return config_file.with_name(config_file.name.split(".", 1)[0] + config_file.suffix)
 
 
 def _build(

@@ -28,6 +28,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
+from generator.pages import urls
 from generator.pages.environment import environment
 from generator.read.languages import english
 from generator.read.settings import load_site
@@ -44,8 +45,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-BOOKLET = "stretches.pdf"  # site/pdf/stretches.pdf; one PDF each in site/pdf/stretches/
-LARGE_PRINT = "large-print"  # site/pdf/large-print/<id>.pdf: print.css's 14 pt size
 MOST_PAGES = 2  # one sheet of paper, both sides
 _PDF_LINK = re.compile(r'<span class="stretch-pdf-link"[^>]*>.*?</span>', re.DOTALL)
 _BOOKLET_LINK = re.compile(r'<p class="sheet-booklet-link"[^>]*>.*?</p>', re.DOTALL)
@@ -107,7 +106,7 @@ def print_stretches(
     page = browser.new_page()
     printed = []
     for stretch_id in ids:
-        name, position, pdf = _print_page(page, f"{base}/stretches/{stretch_id}/", paper, large)
+        name, position, pdf = _print_page(page, f"{base}/{urls.stretch_page(stretch_id)}", paper, large)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         printed.append(Printed(stretch_id, name, position, pdf, pages, large))
     page.close()
@@ -192,29 +191,34 @@ def _pages(count: int) -> str:
     return "one page" if count == 1 else f"{count} pages"
 
 
+def pdf_link(stretch_id: str, page: str, large: bool = False) -> str:
+    return urls.file_link(urls.stretch_pdf(stretch_id, large), page)
+
+
 def link_pdfs(
     site: Path, printed: list[Printed], booklet_pages: int, large: list[Printed] | None = None
 ) -> None:
     """Give each stretch page its PDF links, and the sheet page the booklet's."""
     large_pages = {item.id: item.pages for item in large or []}
     for item in printed:
-        html_path = site / "stretches" / item.id / "index.html"
+        page = urls.stretch_page(item.id)
+        html_path = site / page / "index.html"
         link = (
-            f'<span class="stretch-pdf-link"><a href="../../pdf/stretches/{item.id}.pdf" '
+            f'<span class="stretch-pdf-link"><a href="{pdf_link(item.id, page)}" '
             f"download>Download it as a PDF</a> ({_pages(item.pages)})"
         )
         if item.id in large_pages:
             link += (
-                f' or <a href="../../pdf/{LARGE_PRINT}/{item.id}.pdf" download>in large print</a>'
+                f' or <a href="{pdf_link(item.id, page, large=True)}" download>in large print</a>'
                 f" ({_pages(large_pages[item.id])})"
             )
         link += "</span>"
         _replace_first(html_path, _PDF_LINK, link)
-    sheet = site / "sheet" / "index.html"
+    sheet = site / urls.SHEET / "index.html"
     if sheet.is_file():
         link = (
             '<p class="sheet-booklet-link">Or print the whole library: '
-            f'<a href="../pdf/{BOOKLET}" download>every stretch as one PDF booklet</a> '
+            f'<a href="{urls.file_link(urls.PDF_BOOKLET, urls.SHEET)}" download>every stretch as one PDF booklet</a> '
             f"({booklet_pages} pages).</p>"
         )
         _replace_first(sheet, _BOOKLET_LINK, link)
@@ -225,10 +229,10 @@ def make_pdfs(site: Path, config: Path, paper: str, chromium: str) -> list[Print
     from playwright.sync_api import sync_playwright  # slow to import; only this step needs it
 
     ids = stretch_ids(site)
-    out = site / "pdf"
-    for folder in ("stretches", LARGE_PRINT):
-        (out / folder).mkdir(parents=True, exist_ok=True)
-        for stale in (out / folder).glob("*.pdf"):
+    for in_large_print in (False, True):
+        folder = (site / urls.stretch_pdf("-", in_large_print)).parent
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.pdf"):
             stale.unlink()
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
@@ -238,13 +242,11 @@ def make_pdfs(site: Path, config: Path, paper: str, chromium: str) -> list[Print
             cover = _cover(browser, printed, config, paper)
         finally:
             browser.close()
-    for item in printed:
-        (out / "stretches" / f"{item.id}.pdf").write_bytes(item.pdf)
-    for item in large:
-        (out / LARGE_PRINT / f"{item.id}.pdf").write_bytes(item.pdf)
+    for item in printed + large:
+        (site / urls.stretch_pdf(item.id, item.large)).write_bytes(item.pdf)
     site_name = load_site(config, config.as_posix())[0].name
     whole = booklet(cover, printed, site_name)
-    (out / BOOKLET).write_bytes(whole)
+    (site / urls.PDF_BOOKLET).write_bytes(whole)
     link_pdfs(site, printed, len(PdfReader(io.BytesIO(whole)).pages), large)
     return printed + large
 
@@ -281,9 +283,8 @@ def main(argv: list[str]) -> int:
         print(f"No PDFs were published: {arguments.site}/ was left as it was.", file=sys.stderr)
         return 1
     print(
-        f"{len(printed)} stretches printed to {arguments.site}/pdf/stretches/ "
-        f"and {arguments.site}/pdf/{LARGE_PRINT}/ ({arguments.paper}), with the booklet "
-        f"{arguments.site}/pdf/{BOOKLET}"
+        f"{len(printed)} stretches printed to {arguments.site}/pdf/ in both print sizes "
+        f"({arguments.paper}), with the booklet {arguments.site}/{urls.PDF_BOOKLET}"
     )
     if not load_site(arguments.config, arguments.config.as_posix())[0].url:
         print("note: site_url is not set in mkdocs.yml, so the PDFs show no web address")
