@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -76,6 +77,20 @@ def test_the_text_size_buttons_change_the_size_and_it_is_kept(context: Any, site
     smaller.click()
     page.goto(f"{site_url}/stretches/cat-cow/", wait_until="networkidle")
     assert page.evaluate(step) == "2" and page.evaluate(size) == sizes[2]
+
+
+def test_every_page_has_the_text_size_control(built: Path) -> None:
+    """Every page a reader can land on, the "not found" pages of both editions included
+    (embeds are the clinic's page: they have none)."""
+    pages = [path for path in (built / "site").rglob("*.html") if "embed" not in path.parts]
+    missing = [
+        path.relative_to(built / "site").as_posix()
+        for path in pages
+        if 'http-equiv="refresh"' not in (html := path.read_text("utf-8"))
+        and "data-text-size-control" not in html
+    ]
+    assert len(pages) > 50 and missing == []
+    assert "404 - Página no encontrada" in (built / "site" / "es" / "404.html").read_text("utf-8")
 
 
 def test_the_size_is_set_before_the_page_is_drawn(context: Any, site_url: str) -> None:
