@@ -8,6 +8,7 @@ highlight colour, which still reads as dashes without colour.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import cache
 
@@ -152,7 +153,14 @@ def posture(figure: Figure) -> Posture:
 
 
 def _figure_body(figure: Figure) -> tuple[Body, Posture, str]:
-    """The placed body, its posture, and the base's placing (for the floor or a mat)."""
+    """The placed body, its posture, and the base's placing (for the floor or a mat): a copy
+    of each, as drawing moves a hand onto a prop in place."""
+    placed, held, placing = _placed(figure)
+    return copy.deepcopy(placed), copy.deepcopy(held), placing
+
+
+@cache  # placing a body is the slow part of a figure; `check` and the drawing both need it
+def _placed(figure: Figure) -> tuple[Body, Posture, str]:
     held = posture(figure)
     base = BASES[POSES[figure.pose].base]
     padded = _padded(held)
@@ -176,9 +184,14 @@ def _padded(held: Posture) -> set[str]:
 
 def implausible(figure: Figure) -> list[str]:
     """What a body could not do in this figure, in words (see plausible.py); [] if nothing."""
+    return list(_implausible(figure))
+
+
+@cache  # as _draw: libraries repeat figures
+def _implausible(figure: Figure) -> tuple[str, ...]:
     placed, held, _ = _figure_body(figure)
     shapes_of(placed, held, ())  # puts a hand on the chair, as the drawing does
-    return problems(figure, placed, held, _padded(held))
+    return tuple(problems(figure, placed, held, _padded(held)))
 
 
 def _number(value: float | str) -> float:

@@ -177,8 +177,12 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
     project = Path(config.config_file_path or config_file).parent
     with staged(Path(config.site_dir), project, "make site") as staging:
         new_site = staging.folder()
-        status = _build(config_file, parts, config, new_site, staging)
-        for code, language_file in language_configs(config_file):
+        languages = language_configs(config_file)
+        if parts <= 1 and languages:  # a small library: each edition one build, side by side
+            status = _editions_side_by_side(config_file, languages, new_site, staging)
+        else:
+            status = _build(config_file, parts, config, new_site, staging)
+        for code, language_file in languages if parts > 1 else []:
             if status == 0:  # after English's: MkDocs empties its site folder first
                 language_site = new_site / code
                 language = load_config(str(language_file), site_dir=str(language_site))
@@ -189,6 +193,27 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
             secure(new_site, config.site_url or "")  # every page's CSP; the header files
             staging.replace_site(new_site)
     return status
+
+
+def _editions_side_by_side(
+    config_file: Path, languages: list[tuple[str, Path]], site: Path, staging: Staging
+) -> int:
+    """Every edition as one MkDocs build, all at once (each on a core of its own): the other
+    languages' into folders beside site/, moved into site/<code>/ once all have built."""
+    work = staging.folder("parts")
+    try:
+        jobs = [(str(config_file), 0, 1, str(site))]
+        jobs += [(str(path), 0, 1, str(work / code)) for code, path in languages]
+        if not all(result.ok for result in _in_processes(jobs)):
+            return 1
+        for code, _ in languages:
+            (work / code).rename(site / code)
+    except PartDied as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
 
 
 def language_configs(config_file: Path) -> list[tuple[str, Path]]:
