@@ -68,8 +68,10 @@ def timed(argv: list[str], cwd: Path) -> Timed:
 
 
 def generated_folders(docs: Path) -> list[Path]:
-    """The folders under docs/ that the generator owns (it marks each one)."""
-    return sorted(path.parent for path in docs.glob(f"*/{GENERATED_MARKER}"))
+    """The folders under docs/ that the generator owns (it marks each one): English's, and
+    each other edition's under docs/<code>/."""
+    marks = [*docs.glob(f"*/{GENERATED_MARKER}"), *docs.glob(f"*/*/{GENERATED_MARKER}")]
+    return sorted(path.parent for path in marks)
 
 
 def generated_files(docs: Path) -> dict[str, tuple[int, int]]:
