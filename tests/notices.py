@@ -118,6 +118,7 @@ def _looks_third_party(path: Path) -> bool:
     return bool(LICENSE_HEADER.search(path.read_text(errors="replace")[:4000]))
 
 
+@cache  # asked once for every file of the site
 def _editions() -> set[str]:
     """The folders of the other language editions (site/<code>/), one per catalog."""
     return {path.stem for path in LANGUAGES.glob("*.yaml")} - {"en"}

@@ -17,13 +17,14 @@ Usage: python -m generator.site.parallel_build [--parts N]   (default: as many a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import multiprocessing
 import os
-import re
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -36,6 +37,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.pages import urls
+from generator.site.editions import edition_site_url, language_configs
 from generator.site.merge import link_into, merge
 from generator.site.secure import secure
 from generator.write import MARKER
@@ -116,7 +118,7 @@ class PartResult:
 def _build_part(config_file: str, part: int, parts: int, site_dir: str) -> PartResult:
     """One part: what `mkdocs build --strict` does, with the other parts' files excluded."""
     config = load_config(config_file, strict=True, site_dir=site_dir)
-    _edition_site_url(config, Path(config_file))
+    edition_site_url(config, Path(config_file))
     keep = _KeepOnlyPart(part, parts)
     if parts > 1:
         config.plugins["stretch-parts"] = keep
@@ -167,6 +169,27 @@ def _in_processes(jobs: list[tuple[str, int, int, str]]) -> list[PartResult]:
             process.join()
 
 
+def _all_built(jobs: list[tuple[str, int, int, str]]) -> list[PartResult] | None:
+    """Each job's result, or None when any failed or its process died (said on stderr)."""
+    try:
+        results = _in_processes(jobs)  # fork: each starts with MkDocs already imported
+    except PartDied as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
+    return results if all(result.ok for result in results) else None
+
+
+@contextlib.contextmanager
+def _work_folder(staging: Staging) -> Iterator[Path]:
+    """A folder beside site/, on the same disk, so that moving what a job built into the new
+    site is only a rename; removed whatever happens."""
+    work = staging.folder("parts")
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def parts_for(stretch_count: int, cpus: int) -> int:
     return max(1, min(cpus, stretch_count // STRETCHES_PER_PART))
 
@@ -182,13 +205,13 @@ def run(config_file: Path, parts: int, config: MkDocsConfig) -> int:
             status = _editions_side_by_side(config_file, languages, new_site, staging)
         else:
             status = _build(config_file, parts, config, new_site, staging)
-        for code, language_file in languages if parts > 1 else []:
-            if status == 0:  # after English's: MkDocs empties its site folder first
-                language_site = new_site / code
-                language = load_config(str(language_file), site_dir=str(language_site))
-                _edition_site_url(language, language_file)
-                count = parts_for(_stretch_count(language), parts)
-                status = _build(language_file, count, language, language_site, staging)
+            for code, language_file in languages:
+                if status == 0:  # after English's: MkDocs empties its site folder first
+                    language_site = new_site / code
+                    language = load_config(str(language_file), site_dir=str(language_site))
+                    edition_site_url(language, language_file)
+                    count = parts_for(_stretch_count(language), parts)
+                    status = _build(language_file, count, language, language_site, staging)
         if status == 0:
             secure(new_site, config.site_url or "")  # every page's CSP; the header files
             staging.replace_site(new_site)
@@ -200,43 +223,14 @@ def _editions_side_by_side(
 ) -> int:
     """Every edition as one MkDocs build, all at once (each on a core of its own): the other
     languages' into folders beside site/, moved into site/<code>/ once all have built."""
-    work = staging.folder("parts")
-    try:
+    with _work_folder(staging) as work:
         jobs = [(str(config_file), 0, 1, str(site))]
         jobs += [(str(path), 0, 1, str(work / code)) for code, path in languages]
-        if not all(result.ok for result in _in_processes(jobs)):
+        if _all_built(jobs) is None:
             return 1
         for code, _ in languages:
             (work / code).rename(site / code)
-    except PartDied as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
-
-
-def language_configs(config_file: Path) -> list[tuple[str, Path]]:
-    """Each other language's edition: mkdocs.<code>.yml beside mkdocs.yml (it INHERITs it),
-    built into site/<code>/ with a search index of its own."""
-    stem, suffix = config_file.stem, config_file.suffix
-    found = sorted(config_file.parent.glob(f"{stem}.*{suffix}"))
-    return [(path.name[len(stem) + 1 : -len(suffix)], path) for path in found]
-
-
-def _edition_site_url(config: MkDocsConfig, config_file: Path) -> None:
-    """A language's edition (mkdocs.<code>.yml) INHERITs mkdocs.yml's site_url, the English
-    edition's address: unless its file sets one, its pages' canonical and sitemap addresses
-    are under <code>/, as the generator's are (pages/urls.py language_site)."""
-    code = dict((path, code) for code, path in language_configs(_main_config(config_file)))
-    own = re.search(r"^site_url:", config_file.read_text("utf-8"), re.MULTILINE)
-    if config_file in code and config.site_url and not own:
-        config.site_url = f"{config.site_url.rstrip('/')}/{code[config_file]}/"
-
-
-def _main_config(config_file: Path) -> Path:
-    """mkdocs.yml for mkdocs.es.yml (and for itself)."""
-    return config_file.with_name(config_file.name.split(".", 1)[0] + config_file.suffix)
 
 
 def _build(
@@ -245,22 +239,14 @@ def _build(
     """Build the site into `site` in `parts` parts side by side; 0 when it built."""
     if parts <= 1:
         return 0 if _build_part(str(config_file), 0, 1, str(site)).ok else 1
-    # Beside site/, on the same disk, so that moving a part's folders in is only a rename.
-    work = staging.folder("parts")
-    try:
+    with _work_folder(staging) as work:
         folders = [site, *(work / str(part) for part in range(1, parts))]
         jobs = [(str(config_file), part, parts, str(folders[part])) for part in range(parts)]
-        # fork: each part starts with MkDocs and the theme already imported.
-        results = _in_processes(jobs)
-        if not all(result.ok for result in results):
+        results = _all_built(jobs)
+        if results is None:
             return 1
         merge(site, folders[1:], results[0].page_order, config.site_url or "")
         link_into(site, results[0].to_link)
-    except PartDied as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
