@@ -196,7 +196,9 @@ def test_list_cards_carry_what_the_filters_compare() -> None:
     page = render_site(Library.of(stretches, Site()))["stretches/index.md"]
     for stretch in stretches:
         data = " ".join(f'data-{name}="{value}"' for name, value in card_data(stretch).items())
-        assert f'<li class="stretch-card" {data}>\n<a href="{stretch.id}/">' in page
+        card = f'<li class="stretch-card" {data}>\n<img class="stretch-card-figure" '
+        assert card + f'src="../figures/{stretch.id}.svg#stretch" alt=""' in page
+        assert f'<a href="{stretch.id}/">' in page.split(card, 1)[1].split("</li>")[0]
     assert '<form class="stretch-filters"' in page and " hidden " in page.split("<form")[1][:120]
     assert page.count('role="status" aria-live="polite"') == 1
 

@@ -227,7 +227,12 @@
     }
   }
 
-  // ---- Step 1: checkboxes grouped by position ----
+  // ---- Step 1: checkboxes grouped by position, each with its stretch's small figure ----
+
+  // The stretch position's figure: data-figure is its address with {id} for the stretch's.
+  function figureOf(id) {
+    return root.dataset.figure.split("{id}").join(encodeURIComponent(id));
+  }
 
   function buildChoices(stretches) {
     var groups = new Map();
@@ -259,6 +264,12 @@
           toggle(stretch.id, box.checked);
         });
         label.appendChild(box);
+        var thumbnail = element("img", "sheet-choice-figure");
+        thumbnail.alt = "";
+        thumbnail.loading = "lazy";
+        thumbnail.decoding = "async";
+        thumbnail.src = figureOf(stretch.id);
+        label.appendChild(thumbnail);
         label.appendChild(element("span", "sheet-choice-name", stretch.name));
         label.appendChild(element("span", "sheet-choice-facts", capitalize(word(stretch.level))));
         group.appendChild(label);
@@ -501,7 +512,7 @@
     var drawn = (stretch.figure_images || [])[1];
     if (drawn) {
       var picture = element("img", "sheet-stretch-figure");
-      picture.src = "../figures/" + encodeURIComponent(stretch.id) + ".svg#stretch";
+      picture.src = figureOf(stretch.id);
       picture.alt = drawn.alt;
       block.appendChild(picture);
     }

@@ -16,7 +16,14 @@ from jinja2.runtime import Context
 from generator.figures.draw import draw_all
 from generator.model import Language, Library
 from generator.pages import urls
-from generator.pages.finding import card_data, search_keywords, tag_links, tag_slug
+from generator.pages.figure_files import thumbnail
+from generator.pages.finding import (
+    card_data,
+    card_facts,
+    search_keywords,
+    tag_links,
+    tag_slug,
+)
 from generator.pages.words import (
     dose_in_words,
     long_date,
@@ -81,10 +88,13 @@ def environment() -> Environment:
         qr_svg=qr_svg,
         figures=draw_all,  # the stretch's drawn figures, for any page
         card_data=card_data,
+        card_facts=_in_language(card_facts),
+        thumbnail=thumbnail,
         search_keywords=_in_language(search_keywords),
         tag_links=tag_links,
         tag_slug=tag_slug,
         relative=urls.relative,
+        file_link=urls.file_link,
     )
     made.globals["urls"] = urls
     return made

@@ -128,6 +128,15 @@ def _filter(
     return Filter(name, label, any_label, tuple(choices.values()))
 
 
+def card_facts(stretch: Stretch, language: Language | None = None) -> str:
+    """The line under a card's summary: "Lying on your back · Gentle · Towel or strap"."""
+    words = language or english()
+    facts = [words.word(stretch.position), words.word(stretch.level)]
+    if stretch.equipment:
+        facts.append(", ".join(words.word(text) for text in stretch.equipment))
+    return " · ".join(text[:1].upper() + text[1:] for text in facts)
+
+
 def card_data(stretch: Stretch) -> dict[str, str]:
     """The data attributes of a stretch's card on the list: what the filters compare."""
     return {

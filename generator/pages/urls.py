@@ -15,6 +15,8 @@ from generator.model import Site
 
 STRETCHES = "stretches/"
 STRETCH_SOURCE = re.compile(r"stretches/(?!index\.md$)([^/]+)\.md")
+# The list's data for its filters, when the list spans several pages (pages/stretch_pages.py).
+LIST_CARDS = "stretches/cards.json"
 TAGS = "tags/"
 SHEET = "sheet/"
 EMBED = "embed/"
@@ -61,6 +63,16 @@ def slug(text: str) -> str:
 
 def stretch_page(stretch_id: str) -> str:
     return f"{STRETCHES}{stretch_id}/"
+
+
+def list_page(number: int) -> str:
+    """Page `number` of the list of stretches: the first is /stretches/, the rest
+    /stretches/page/2/ ... (beside the stretch pages, whose ids have no "/")."""
+    return STRETCHES if number == 1 else f"{STRETCHES}page/{number}/"
+
+
+def list_source(number: int) -> str:
+    return index_source(STRETCHES) if number == 1 else f"{STRETCHES}page/{number}.md"
 
 
 def stretch_source(stretch_id: str) -> str:

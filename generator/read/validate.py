@@ -28,6 +28,8 @@ from generator.read.parse import parse
 from generator.stretch_schema import inline_refs, stretch_schema
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Ids whose pages would replace another: stretches/index.md and embed/index.md are the lists.
+RESERVED_IDS = frozenset({"index"})
 # Invisible or direction-changing characters can make a page say something other than
 # what a reviewer read in the file; authors never need them.
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"}
@@ -184,6 +186,9 @@ def _file_problems(file: LoadedFile, today: datetime.date) -> list[Problem]:
             f'file name "{file.stem}" must be lower-case letters, digits and single hyphens, '
             "ending in .yaml, such as knee-to-chest.yaml"
         )
+        problems.append(Problem(file.path, 1, 1, "", message))
+    elif file.stem in RESERVED_IDS:
+        message = f'file name "{file.stem}" is taken by the list of stretches; choose another'
         problems.append(Problem(file.path, 1, 1, "", message))
     review = file.data["review"]
     last, last_problem = _date(file, ("review", "last_reviewed"), review["last_reviewed"])
