@@ -49,10 +49,10 @@ def cards_json(library: Library) -> str:
     card shows them, its filter values, and its page and thumbnail as addresses relative to
     this file."""
     translated = set(library.translations)
-    cards: list[dict[str, Any]] = []
+    cards = []
     for stretch in library.stretches:
         figure = thumbnail(stretch)
-        card = {
+        card: dict[str, Any] = {
             "id": stretch.id,
             "name": stretch.name,
             "summary": stretch.summary,
