@@ -35,7 +35,7 @@ from generator.read.load import load_file, load_folder
 from generator.read.validate import validate
 from generator.stretch_schema import stretch_schema
 
-from .helpers import ARTIFACTS, FIXTURES, ROOT, run
+from .helpers import ARTIFACTS, FIXTURES, ROOT, real_stretches, run
 
 SVG = "{http://www.w3.org/2000/svg}"
 TODAY = datetime.date(2026, 11, 26)
@@ -548,3 +548,14 @@ def test_figures_are_big_enough_to_copy_on_a_phone_and_side_by_side_on_a_desktop
             assert figures_box is not None
             figures_box.screenshot(path=str(ARTIFACTS / f"figures-page-{width}-{stretch_id}.png"))
         page.close()
+
+
+def test_the_head_is_described_against_the_back_not_the_floor() -> None:
+    """The neck's angle is the head's to the back: on a back leaning backwards, a head
+    "bowed 20 degrees" is level, so the words say what they measure."""
+    by_id = {stretch.id: stretch for stretch in real_stretches()}
+    leaning = draw_all(by_id["standing-back-extension"])[1].alt
+    assert "the head tipped 20 degrees down from the line of the back" in leaning
+    cow = draw_all(by_id["cat-cow"])[1].alt + draw_all(by_id["cat-cow"])[0].alt
+    assert "degrees up from the line of the back" in cow
+    assert "bowed" not in leaning

@@ -17,15 +17,15 @@ from urllib.parse import urldefrag, urljoin
 import pytest
 
 from generator.model import Library, Site
-from generator.pages import stretch_pages, urls
+from generator.pages import paging, urls
 from generator.pages.finding import card_data
 from generator.pages.outputs import render_site
 from support.synth import make_project
 
 from .helpers import ROOT, fixture_stretches, serve
 
-# More than one page of cards, so that the list has two pages; each edition has them.
-SYNTHETIC = stretch_pages.CARDS_PER_PAGE + 12
+# Two pages of the list, and of the lower back tag (most stretches have it), in each edition.
+SYNTHETIC = paging.CARDS_PER_PAGE + 150
 FIRST_LOAD_BUDGET = 600_000  # bytes of HTML when /stretches/ opens, at any library size
 
 
@@ -40,7 +40,7 @@ def test_a_library_that_fits_one_page_has_no_pages_and_no_cards_file() -> None:
 def test_a_long_list_is_paged_with_plain_links_between_its_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(stretch_pages, "CARDS_PER_PAGE", 1)
+    monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
     stretches = fixture_stretches()
     files = render_site(Library.of(stretches, Site()))
     first, second = files["stretches/index.md"], files["stretches/page/2.md"]
@@ -61,10 +61,25 @@ def test_a_long_list_is_paged_with_plain_links_between_its_pages(
     assert 'data-cards="cards.json"' in first and 'data-cards="../../cards.json"' in second
 
 
+def test_a_tag_many_stretches_have_is_paged_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
+    stretches = fixture_stretches()
+    files = render_site(Library.of(stretches, Site()))
+    first, second = files["tags/lower-back.md"], files["tags/lower-back/page/2.md"]
+    for page in (first, second):  # the whole tag's count, on every page
+        assert "2 stretches work on this part of your body:" in page
+    assert '<a href="page/2/" rel="next">Next page</a>' in first
+    assert '<a href="../../" rel="prev">Previous page</a>' in second
+    assert f'<a href="../../../../stretches/{stretches[1].id}/">' in second
+    assert f"stretches/{stretches[1].id}/" not in first
+    assert "search:\n  exclude: true" in second
+    assert "tags/lower-back/page/3.md" not in files
+
+
 def test_the_cards_file_carries_each_card_as_the_list_shows_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(stretch_pages, "CARDS_PER_PAGE", 1)
+    monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
     stretches = fixture_stretches()
     files = render_site(Library.of(stretches, Site()))
     cards = json.loads(files[urls.LIST_CARDS])["stretches"]
@@ -123,36 +138,49 @@ def paged_url(paged: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.mark.site
-@pytest.mark.parametrize("edition", ["", "es/"])
-def test_every_stretch_is_reachable_from_the_list_without_javascript(
-    paged: Path, edition: str
-) -> None:
-    """Follow the list's own links, as a reader without JavaScript can, from /stretches/."""
-    start = f"/{edition}stretches/"
+def _follow(site: Path, start: str) -> tuple[set[str], set[str]]:
+    """The pages of the list at `start` and the stretch pages they link to, found by following
+    its own links from its first page, as a reader without JavaScript can."""
     seen, to_visit, stretches = set(), [start], set()
     while to_visit:
         address = to_visit.pop()
         seen.add(address)
-        html = paged / address.strip("/") / "index.html"
+        html = site / address.strip("/") / "index.html"
         assert html.stat().st_size < FIRST_LOAD_BUDGET, f"{address} is {html.stat().st_size} bytes"
         for href in _links(html):
             target = urldefrag(urljoin("https://example.org" + address, href)).url
             target = target.removeprefix("https://example.org")
             if target.startswith(start + "page/") and target not in seen:
                 to_visit.append(target)
-            elif target.startswith(start) and target.count("/") == start.count("/") + 1:
-                stretches.add(target)
-    assert len(seen) == 2
+            elif "/stretches/" in target and target.count("/") == 3 + target.startswith("/es/"):
+                stretches.add(target.rsplit("/", 2)[1])
+    return seen, stretches
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_every_stretch_is_reachable_from_the_list_without_javascript(
+    paged: Path, edition: str
+) -> None:
+    pages, stretches = _follow(paged, f"/{edition}stretches/")
+    assert len(pages) == 2
     built = {p.parent.name for p in (paged / edition / "stretches").glob("*/index.html")}
-    assert {target.rsplit("/", 2)[1] for target in stretches} == built - {"page"}
-    assert len(built - {"page"}) == SYNTHETIC
+    assert stretches == built - {"page"}
+    assert len(stretches) == SYNTHETIC
+
+
+@pytest.mark.site
+def test_a_tag_of_the_whole_library_is_paged_and_reaches_its_stretches(paged: Path) -> None:
+    pages, stretches = _follow(paged, "/tags/lower-back/")
+    having = {card["id"] for card in _library(paged) if "lower-back" in card["target"].split()}
+    assert len(having) > paging.CARDS_PER_PAGE and len(pages) == 2
+    assert stretches == having
 
 
 @pytest.mark.site
 def test_the_first_page_weighs_the_same_whatever_the_library_size(paged: Path) -> None:
     first = (paged / "stretches" / "index.html").read_text(encoding="utf-8")
-    assert first.count('<li class="stretch-card"') == stretch_pages.CARDS_PER_PAGE
+    assert first.count('<li class="stretch-card"') == paging.CARDS_PER_PAGE
     assert len(first.encode()) < FIRST_LOAD_BUDGET
 
 
@@ -188,7 +216,7 @@ def test_a_filter_on_any_page_shows_the_matches_of_the_whole_library(
     # Back on the list, "Show all" gives the page its own cards and its links again.
     page.go_back(wait_until="networkidle")
     page.get_by_role("button", name="Show all").click()
-    own = [card["name"] for card in library[stretch_pages.CARDS_PER_PAGE :]]
+    own = [card["name"] for card in library[paging.CARDS_PER_PAGE :]]
     assert _shown(page) == own
     assert page.locator(".stretch-pages").is_visible()
     assert page.locator(".stretch-count").inner_text() == f"{len(library)} stretches"
@@ -239,14 +267,14 @@ def test_the_spanish_list_says_which_cards_are_in_english_only(
 def test_without_the_library_file_the_filters_cover_the_page_and_say_so(
     browser: Any, paged: Path, paged_url: str
 ) -> None:
-    own = _library(paged)[: stretch_pages.CARDS_PER_PAGE]
-    standing = [card["name"] for card in own if card["position"] == "standing"]
+    own = _library(paged)[: paging.CARDS_PER_PAGE]
+    gentle = [card["name"] for card in own if card["level"] == "gentle"]
     page = browser.new_page()
     page.route("**/" + urls.LIST_CARDS, lambda route: route.fulfill(status=503, body="down"))
-    page.goto(f"{paged_url}/stretches/?position=standing", wait_until="networkidle")
+    page.goto(f"{paged_url}/stretches/?level=gentle", wait_until="networkidle")
     page.wait_for_function("!document.querySelector('.stretch-list').hidden")
-    assert _shown(page) == standing
+    assert _shown(page) == gentle and gentle
     status = page.locator(".stretch-count").inner_text()
     assert status.startswith("The whole list could not be loaded")
-    assert status.endswith(f"{len(standing)} stretches")
+    assert status.endswith(f"{len(gentle)} stretches")
     page.close()

@@ -70,8 +70,11 @@ def _phrase(name: str, value: int | str) -> str:
         return f"{who} {value}"
     if joint == "spine":
         return f"{who} " + _degrees(value, "rounded", "arched")
-    if joint == "neck":
-        return f"{who} " + _degrees(value, "bowed", "lifted").replace("straight", "level")
+    if joint == "neck":  # relative to the back: a head "bowed" on a leaning back can be level
+        if value == 0:
+            return f"{who} in line with the back"
+        way = "down" if value > 0 else "up"
+        return f"{who} tipped {abs(value)} degrees {way} from the line of the back"
     if joint in ("twist", "knees_rolled"):
         how = "turned" if joint == "twist" else "rolled"
         return f"{who} {how} {value} degrees to one side"

@@ -1,13 +1,11 @@
 """/stretches/ (every stretch, with its filters) and /stretches/<id>/ (one stretch).
 
-A large library's list is paged, so that opening it stays light: CARDS_PER_PAGE cards a page
-at /stretches/, /stretches/page/2/ ..., linked to each other, so every stretch is reachable
-without JavaScript. The filters then work on the whole library from stretches/cards.json,
-which only a paged list has."""
+A large library's list is in pages (pages/paging.py: /stretches/, /stretches/page/2/ ...).
+Its filters then work on the whole library from stretches/cards.json, which only a list in
+pages has."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from generator.model import Library, Stretch
@@ -16,11 +14,9 @@ from generator.pages.api import to_json
 from generator.pages.environment import render
 from generator.pages.figure_files import thumbnail
 from generator.pages.finding import card_data, card_facts, filters
+from generator.pages.paging import pages_of
 
 FOLDER = "stretches"
-# 250 cards are about 130 KB of HTML with their thumbnails (600 KB is the first load's budget
-# at 10,000 stretches) and fewer than 1,500 elements, a long but quick page on a phone.
-CARDS_PER_PAGE = 250
 
 
 def render_stretch(stretch: Stretch, library: Library) -> str:
@@ -36,12 +32,6 @@ def render_stretch(stretch: Stretch, library: Library) -> str:
         clinic=site.clinic,
         root=urls.root_of(urls.stretch_page(stretch.id)),
     )
-
-
-def list_pages(stretches: Sequence[Stretch]) -> list[Sequence[Stretch]]:
-    """The stretches of each page of the list; one page, maybe empty, when they all fit."""
-    starts = range(0, len(stretches), CARDS_PER_PAGE)
-    return [stretches[start : start + CARDS_PER_PAGE] for start in starts] or [stretches]
 
 
 def cards_json(library: Library) -> str:
@@ -70,22 +60,13 @@ def cards_json(library: Library) -> str:
 def files(library: Library) -> dict[str, str]:
     """The list, in pages when it is long, and every stretch's page."""
     stretches = library.stretches
-    chunks = list_pages(stretches)
-    addresses = [urls.list_page(number) for number in range(1, len(chunks) + 1)]
-    pages: dict[str, str] = {}
-    for number, (chunk, address) in enumerate(zip(chunks, addresses, strict=True), start=1):
-        pages[urls.list_source(number)] = render(
-            "index.md.j2",
-            library,
-            stretches=chunk,
-            total=len(stretches),
-            number=number,
-            addresses=addresses,
-            first=(number - 1) * CARDS_PER_PAGE + 1,
-            filters=filters(stretches, library.language),
-            page=address,
-        )
-    if len(chunks) > 1:
+    listing = pages_of(stretches, urls.STRETCHES, urls.index_source(urls.STRETCHES))
+    choices = filters(stretches, library.language)
+    pages = {
+        source: render("index.md.j2", library, listed=listed, filters=choices, page=listed.address)
+        for source, listed in listing.items()
+    }
+    if len(listing) > 1:
         pages[urls.LIST_CARDS] = cards_json(library)
     for stretch in stretches:
         pages[urls.stretch_source(stretch.id)] = render_stretch(stretch, library)

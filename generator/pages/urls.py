@@ -65,14 +65,15 @@ def stretch_page(stretch_id: str) -> str:
     return f"{STRETCHES}{stretch_id}/"
 
 
-def list_page(number: int) -> str:
-    """Page `number` of the list of stretches: the first is /stretches/, the rest
-    /stretches/page/2/ ... (beside the stretch pages, whose ids have no "/")."""
-    return STRETCHES if number == 1 else f"{STRETCHES}page/{number}/"
+def list_page(start: str, number: int) -> str:
+    """Page `number` of a long list at `start` ("stretches/", "tags/lower-back/"): the first
+    is `start` itself, the others start + "page/2/" ... (no stretch id or tag has a "/")."""
+    return start if number == 1 else f"{start}page/{number}/"
 
 
-def list_source(number: int) -> str:
-    return index_source(STRETCHES) if number == 1 else f"{STRETCHES}page/{number}.md"
+def later_page_source(start: str, number: int) -> str:
+    """The Markdown file of page `number` (from 2) of the list at `start`."""
+    return f"{start}page/{number}.md"
 
 
 def stretch_source(stretch_id: str) -> str:
