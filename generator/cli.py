@@ -13,7 +13,6 @@ from generator.checks import read_edition, run_checks
 from generator.checks.reading_grade import describe, gate, reading_grade, score
 from generator.model import Library
 from generator.pages.figure_review import review_page
-from generator.pages.outputs import generated_folders, render_site
 from generator.pages.scaffold import render_new
 from generator.pages.urls import language_site, slug
 from generator.problems import Problem, errors_in
@@ -22,7 +21,8 @@ from generator.read.load import LoadCache, load_folder, stretch_files
 from generator.read.settings import load_site
 from generator.read.validate import validate
 from generator.site.staging import project_lock
-from generator.write import NotOurFolder, write_if_changed, write_pages
+from generator.write import NotOurFolder, write_if_changed
+from generator.write_editions import write_editions
 
 OK, CONTENT_PROBLEMS, WRONG_USAGE = 0, 1, 2
 
@@ -114,12 +114,10 @@ def build(paths: Paths, cache: LoadCache | None = None) -> int:
         summary = _summary(problems, len(stretch_files(paths.content)))
         print(f"{summary}; nothing was written", file=sys.stderr)
         return CONTENT_PROBLEMS
-    pages = {path: text for edition in editions for path, text in render_site(edition).items()}
-    codes = tuple(edition.language.code for edition in editions if edition.language)
     try:
         # Not while a site build reads docs/, nor beside another build's writes.
         with project_lock(paths.config.parent, "python -m generator build"):
-            report = write_pages(paths.docs, generated_folders(codes), pages)
+            report = write_editions(paths.docs, editions)
     except NotOurFolder as error:
         print(f"error: {error}", file=sys.stderr)
         return WRONG_USAGE

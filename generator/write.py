@@ -56,12 +56,17 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def _check_ownership(folder: Path) -> None:
-    if not folder.exists() or (folder / MARKER).is_file():
-        return
-    # A temporary file alone is what a run killed while writing a new folder's marker leaves.
-    if any(not path.name.startswith(".tmp-") for path in folder.iterdir()):
-        raise NotOurFolder(f"{folder} has files the generator did not write; refusing to touch it")
+def check_ownership(docs: Path, owned: tuple[str, ...]) -> None:
+    """Raise NotOurFolder if a folder the generator would write under `docs` holds files it
+    did not write."""
+    for name in owned:
+        folder = docs / name
+        if not folder.exists() or (folder / MARKER).is_file():
+            continue
+        # A temporary file alone is what a run killed while writing a new folder's marker leaves.
+        if any(not path.name.startswith(".tmp-") for path in folder.iterdir()):
+            message = f"{folder} has files the generator did not write; refusing to touch it"
+            raise NotOurFolder(message)
 
 
 def write_pages(docs: Path, owned: tuple[str, ...], pages: dict[str, str]) -> WriteReport:
@@ -70,8 +75,7 @@ def write_pages(docs: Path, owned: tuple[str, ...], pages: dict[str, str]) -> Wr
     strays = [path for path in pages if not any(path.startswith(f"{name}/") for name in owned)]
     if strays:
         raise ValueError(f"pages outside the generated folders {owned}: {strays[:3]}")
-    for name in owned:
-        _check_ownership(docs / name)
+    check_ownership(docs, owned)
     report = WriteReport()
     for name in owned:
         write_if_changed(docs / name / MARKER, MARKER_TEXT)

@@ -20,7 +20,7 @@ LAYERS = [
     ("generator.figures",),
     ("generator.checks",),
     ("generator.pages",),
-    ("generator.write",),
+    ("generator.write", "generator.write_editions"),
     ("generator.site",),
     ("generator.cli", "generator.__main__"),
 ]

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.model import Count, Dose, Review
+from generator import write_editions
+from generator.model import Count, Dose, Library, Review
 from generator.pages.words import dose_in_words, long_date, review_in_words
 from generator.read.languages import load_language, load_languages
 from generator.read.translations import fingerprint
 
-from .helpers import FIXTURES, ROOT, run
+from .helpers import FIXTURES, ROOT, run, snapshot
 
 LANGUAGES = ROOT / "content" / "languages"
 PROBLEM = re.compile(r"^(\S+):(\d+):(\d+): (\S+): (.+)$")
@@ -197,3 +198,31 @@ def test_a_made_up_language_is_only_data(project: Path) -> None:
     assert (project / "docs" / "es" / "stretches" / "index.md").read_text("utf-8").count(
         "(solo en inglés)"
     ) == 2
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+@pytest.mark.parametrize("failing", ["en", "es"])
+def test_an_edition_that_fails_to_render_leaves_docs_as_it_was(
+    bilingual: Path, monkeypatch: pytest.MonkeyPatch, failing: str, cores: int
+) -> None:
+    """Editions render side by side (write_editions), and nothing is written until all have."""
+    assert run("build") == 0
+    before = snapshot(bilingual / "docs")
+    stretch = bilingual / "content" / "stretches" / "knee-to-chest.yaml"
+    stretch.write_text(
+        stretch.read_text("utf-8").replace("Lie on your back", "Lie down on your back")
+    )
+    real = write_editions.render_site
+
+    def render(edition: Library) -> dict[str, str]:
+        if edition.language and edition.language.code == failing:
+            raise RuntimeError("a bug in a template")
+        return real(edition)
+
+    monkeypatch.setattr(write_editions, "render_site", render)
+    monkeypatch.setattr(write_editions.os, "cpu_count", lambda: cores)
+    with pytest.raises(RuntimeError, match="a bug in a template"):
+        run("build")
+    assert snapshot(bilingual / "docs") == before
+    monkeypatch.setattr(write_editions, "render_site", real)
+    assert run("build") == 0 and snapshot(bilingual / "docs") != before
