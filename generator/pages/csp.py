@@ -23,7 +23,7 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORE
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
 TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
-OUR_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+OUR_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 # The policy goes first in <head>: a <meta> policy covers only what comes after it.
 HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.IGNORECASE)
 
@@ -80,7 +80,13 @@ def policy(scripts: Iterable[str], styles: Iterable[str], frame_ancestors: str =
 
 
 def without_policy(page: str) -> str:
-    return OUR_META.sub("", page, count=1)
+    """The page without our policy <meta> and the white space before it. Found by plain
+    text first: a pattern starting with white space tries every run of it in the page."""
+    start = page.find('<meta http-equiv="Content-Security-Policy"')
+    found = OUR_META.match(page, start) if start != -1 else None
+    if found is None:
+        return page
+    return page[:start].rstrip() + page[found.end() :]
 
 
 def with_policy(page: str) -> str:
