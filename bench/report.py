@@ -147,14 +147,11 @@ def _targets(rows: list[Row], edits: list[Edit]) -> list[str]:
     by_size = {row.size: row for row in rows}
     small, medium, large = by_size.get(100), by_size.get(1000), by_size.get(10_000)
     found: list[tuple[str, str, bool | None]] = []
-    if medium:
-        share, user = _share(medium), _share(medium, user=True)
-        target = "Generator ≤ 10% of the whole build at 1,000"
-        found.append((target, f"{share:.1%} (user CPU {user:.1%})", share <= 0.10))
+    # What a user waits for: `make site` no slower than one bare MkDocs build of the same pages.
     for row in rows:
         ratio, user = _ratio(row), _ratio(row, user=True)
-        target = f"Generate + build ≤ 1.15× bare Material ({row.size:,})"
-        found.append((target, f"{ratio:.2f}× (user CPU {user:.2f}×)", ratio <= 1.15))
+        target = f"Generate + build no slower than bare Material ({row.size:,})"
+        found.append((target, f"{ratio:.2f}× (user CPU {user:.2f}×)", ratio <= 1.0))
     if small and large:
         per = (_median(_whole(large)) / large.size) / (_median(_whole(small)) / small.size)
         target = "Per-stretch build time at 10,000 ≤ 1.3× that at 100"
@@ -165,7 +162,10 @@ def _targets(rows: list[Row], edits: list[Edit]) -> list[str]:
         low, high = min(sizes) / 1024, max(sizes) / 1024
         target = "Stretch page HTML independent of library size (± 20%)"
         found.append((target, f"{low:.1f} to {high:.1f} KB ({spread:+.0%})", abs(spread) <= 0.2))
-    if large:
+    if large:  # the list of stretches opens light whatever the library's size (paged)
+        size = large.list_page_bytes
+        target = "List of stretches under 600 KB of HTML at 10,000"
+        found.append((target, f"{size / 1000:.0f} KB", size < 600_000))
         whole = _median(_whole(large))
         kernel = _median(
             [
