@@ -16,16 +16,14 @@ from pathlib import Path
 
 from generator.model import Library
 from generator.pages import urls
-from generator.pages.outputs import GENERATED_FOLDERS, render_site
+from generator.pages.outputs import edition_folders, render_site
 from generator.write import WriteReport, check_ownership, write_pages
 
 _WRITE, _STOP = "write", "stop"
 
 
 def _folders(edition: Library) -> tuple[str, ...]:
-    """The generated folders of one edition: stretches/, ... or es/stretches/, ..."""
-    code = edition.language.code if edition.language else urls.SOURCE_LANGUAGE
-    return tuple(urls.language_root(code) + folder for folder in GENERATED_FOLDERS)
+    return edition_folders(edition.language.code if edition.language else urls.SOURCE_LANGUAGE)
 
 
 def _edition_process(docs: Path, edition: Library, parent: Connection) -> None:

@@ -25,11 +25,17 @@ OUTPUTS = (
 GENERATED_FOLDERS = tuple(output.FOLDER for output in OUTPUTS)
 
 
+def edition_folders(code: str) -> tuple[str, ...]:
+    """The folders under docs/ one language's edition owns: stretches/, ... for English,
+    es/stretches/, ... for Spanish."""
+    return tuple(urls.language_root(code) + folder for folder in GENERATED_FOLDERS)
+
+
 def generated_folders(codes: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The folders under docs/ the generator owns: English's, and each other language's
     under its prefix (es/stretches, ...)."""
-    prefixes = [urls.language_root(code) for code in codes if urls.language_root(code)]
-    return GENERATED_FOLDERS + tuple(p + folder for p in prefixes for folder in GENERATED_FOLDERS)
+    others = [code for code in codes if urls.language_root(code)]
+    return GENERATED_FOLDERS + tuple(f for code in others for f in edition_folders(code))
 
 
 def render_site(library: Library) -> dict[str, str]:
