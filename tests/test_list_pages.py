@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from generator.model import Library, Site
+from generator.model import Library, Site, Stretch
 from generator.pages import paging, urls
 from generator.pages.finding import card_data
 from generator.pages.outputs import render_site
@@ -37,12 +37,18 @@ def test_a_library_that_fits_one_page_has_no_pages_and_no_cards_file() -> None:
     assert "data-cards=" not in files["stretches/index.md"]
 
 
-def test_a_long_list_is_paged_with_plain_links_between_its_pages(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def one_per_page(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Stretch], dict[str, str]]:
+    """The fixture library's files with one card a page: two pages of each list."""
     monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
     stretches = fixture_stretches()
-    files = render_site(Library.of(stretches, Site()))
+    return stretches, render_site(Library.of(stretches, Site()))
+
+
+def test_a_long_list_is_paged_with_plain_links_between_its_pages(
+    one_per_page: tuple[list[Stretch], dict[str, str]],
+) -> None:
+    stretches, files = one_per_page
     first, second = files["stretches/index.md"], files["stretches/page/2.md"]
     assert "stretches/page/3.md" not in files
     for page in (first, second):  # each page names the library's size and links every page
@@ -61,10 +67,10 @@ def test_a_long_list_is_paged_with_plain_links_between_its_pages(
     assert 'data-cards="cards.json"' in first and 'data-cards="../../cards.json"' in second
 
 
-def test_a_tag_many_stretches_have_is_paged_too(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
-    stretches = fixture_stretches()
-    files = render_site(Library.of(stretches, Site()))
+def test_a_tag_many_stretches_have_is_paged_too(
+    one_per_page: tuple[list[Stretch], dict[str, str]],
+) -> None:
+    stretches, files = one_per_page
     first, second = files["tags/lower-back.md"], files["tags/lower-back/page/2.md"]
     for page in (first, second):  # the whole tag's count, on every page
         assert "2 stretches work on this part of your body:" in page
@@ -77,11 +83,9 @@ def test_a_tag_many_stretches_have_is_paged_too(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_the_cards_file_carries_each_card_as_the_list_shows_it(
-    monkeypatch: pytest.MonkeyPatch,
+    one_per_page: tuple[list[Stretch], dict[str, str]],
 ) -> None:
-    monkeypatch.setattr(paging, "CARDS_PER_PAGE", 1)
-    stretches = fixture_stretches()
-    files = render_site(Library.of(stretches, Site()))
+    stretches, files = one_per_page
     cards = json.loads(files[urls.LIST_CARDS])["stretches"]
     assert [card["id"] for card in cards] == [stretch.id for stretch in stretches]
     for stretch, card in zip(stretches, cards, strict=True):
