@@ -63,7 +63,7 @@ def write_editions(docs: Path, editions: list[Library]) -> WriteReport:
     """Every edition's pages, written into docs/; English is rendered in this process."""
     for edition in editions:  # before anything is written, as write_pages does
         check_ownership(docs, _folders(edition))
-    if len(editions) == 1 or (os.cpu_count() or 1) < 2:
+    if len(editions) == 1 or len(os.sched_getaffinity(0)) < 2:  # the cores it may use
         rendered = [(_folders(edition), render_site(edition)) for edition in editions]
         return _merged([write_pages(docs, folders, pages) for folders, pages in rendered])
     fork = multiprocessing.get_context("fork")  # the library is read once, not sent

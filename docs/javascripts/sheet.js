@@ -18,12 +18,6 @@
   // marks a value put in. ----
   var TEXT = (window.stretchesWords || {}).sheet || {};
 
-  function say(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (all, key) {
-      return values && key in values ? String(values[key]) : all;
-    });
-  }
-
   var root = document.querySelector("[data-sheet]");
   if (!root) {
     return;
@@ -35,6 +29,8 @@
   // The page's words (its language's catalog): interface strings by key, and the stretch
   // files' vocabulary (positions, levels) in the page's language.
   var words = JSON.parse(root.dataset.words || "{}");
+  // A catalog string by its key, or a text of TEXT (not a key: used as it is), with its
+  // {placeholders} filled in.
   function say(key, values) {
     var text = (words.strings || {})[key] || key;
     Object.keys(values || {}).forEach(function (name) {

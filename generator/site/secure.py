@@ -148,7 +148,8 @@ def secure(site: Path, site_url: str = "") -> None:
     """Give every page of the built site its policy; write the header files. The pages are
     shared among processes, one per core: at 1,000 stretches this halves its 2 s."""
     paths = sorted(site.rglob("*.html"))
-    workers = max(1, min(os.cpu_count() or 1, len(paths) // PAGES_PER_PROCESS))
+    cores = len(os.sched_getaffinity(0))  # the cores it may use, as parallel_build counts
+    workers = max(1, min(cores, len(paths) // PAGES_PER_PROCESS))
     shares = [paths[worker::workers] for worker in range(workers)]
     if workers == 1:
         found = [_secure_pages(site, site_url, paths)]
